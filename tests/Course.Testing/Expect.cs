@@ -1,0 +1,65 @@
+using System.Runtime.ExceptionServices;
+
+namespace SocketCourse.Testing;
+
+/// <summary>Expectations about how the learner's code fails, each with a deadline.</summary>
+public static class Expect
+{
+    /// <summary>
+    /// Expects <paramref name="task"/> to fail with <typeparamref name="TException"/> (or a subclass) within
+    /// <paramref name="timeout"/>. <paramref name="why"/> says why that failure is the right answer.
+    /// A <see cref="NotImplementedException"/> from a stub is rethrown as is.
+    /// </summary>
+    public static async Task<TException> Throws<TException>(Task task, string why, TimeSpan? timeout = null)
+        where TException : Exception
+    {
+        var limit = timeout ?? Deadlines.Default;
+        try
+        {
+            await task.WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            throw Deadlines.TimedOut(limit, $"a {typeof(TException).Name} ({why})",
+                "The code kept waiting instead of failing: is a wait missing its cancellation token, or a loop its exit?");
+        }
+        catch (TException e)
+        {
+            return e;
+        }
+        catch (NotImplementedException e)
+        {
+            ExceptionDispatchInfo.Capture(e).Throw();
+        }
+        catch (Exception e)
+        {
+            throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but got {Explain.Exception(e)}", e);
+        }
+        throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but the call completed without one.");
+    }
+
+    /// <summary>
+    /// Expects <paramref name="action"/> to throw <typeparamref name="TException"/> (or a subclass);
+    /// <paramref name="why"/> says why. A <see cref="NotImplementedException"/> from a stub is rethrown as is.
+    /// </summary>
+    public static TException Throws<TException>(Action action, string why) where TException : Exception
+    {
+        try
+        {
+            action();
+        }
+        catch (TException e)
+        {
+            return e;
+        }
+        catch (NotImplementedException e)
+        {
+            ExceptionDispatchInfo.Capture(e).Throw();
+        }
+        catch (Exception e)
+        {
+            throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but got {Explain.Exception(e)}", e);
+        }
+        throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but the call completed without one.");
+    }
+}

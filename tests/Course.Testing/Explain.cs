@@ -1,0 +1,50 @@
+using System.Net.Sockets;
+
+namespace SocketCourse.Testing;
+
+/// <summary>Plain-language meanings of what sockets report, for failure messages.</summary>
+public static class Explain
+{
+    /// <summary>What a 0-byte read means.</summary>
+    public const string EndOfStream =
+        "0 bytes from Receive means the peer closed (or half-closed) its side of the connection: end of stream, no more data will come.";
+
+    /// <summary>What a connection reset means.</summary>
+    public const string ConnectionReset =
+        "Connection reset (RST): the peer aborted the connection instead of closing it cleanly, or closed it with unread data; anything not yet delivered is lost.";
+
+    /// <summary>What a refused connection means.</summary>
+    public const string ConnectionRefused =
+        "Connection refused: nothing is listening on that port. Did Bind() and Listen() run, on that address and port?";
+
+    /// <summary>What a timeout in a grader usually means.</summary>
+    public const string TimedOut =
+        "A wait ran out: the other side is blocked (on Accept, Receive, or a reply it never sends) or is waiting for something this side never does, such as closing its half.";
+
+    /// <summary>What a byte stream means for message boundaries.</summary>
+    public const string ByteStream =
+        "TCP is a byte stream (面向字节流): one Receive may return part of a message, or several messages at once. Loop until you have everything.";
+
+    /// <summary>Names the meaning of a socket error code, or its plain name where no better words exist.</summary>
+    public static string Error(SocketError error) => error switch
+    {
+        SocketError.ConnectionReset => ConnectionReset,
+        SocketError.ConnectionRefused => ConnectionRefused,
+        SocketError.TimedOut => TimedOut,
+        SocketError.AddressAlreadyInUse => "Address already in use: another socket is bound to that port. Use port 0 to let the system pick a free one.",
+        SocketError.ConnectionAborted => "Connection aborted: this side's socket was closed while an operation was pending on it.",
+        SocketError.Shutdown => "The socket was shut down in that direction: no more sends (or receives) on it.",
+        SocketError.NotConnected => "The socket is not connected: Connect (client) or Accept (server) must come first.",
+        SocketError.OperationAborted => "The operation was aborted, usually because the socket was closed or the wait was cancelled.",
+        _ => $"Socket error {error}.",
+    };
+
+    /// <summary>Describes any exception a grader caught, adding the meaning when it is a socket error.</summary>
+    public static string Exception(Exception e) => e switch
+    {
+        SocketException se => $"SocketException {se.SocketErrorCode}: {Error(se.SocketErrorCode)}",
+        IOException { InnerException: SocketException se } => $"IOException wrapping SocketException {se.SocketErrorCode}: {Error(se.SocketErrorCode)}",
+        OperationCanceledException => "The operation was cancelled (its deadline passed).",
+        _ => $"{e.GetType().Name}: {Show.Truncate(e.Message)}",
+    };
+}
