@@ -1,11 +1,12 @@
 using SocketCourse.Notebooks;
 using Xunit;
 
-// The runner changes the current directory while a notebook runs: one notebook at a time.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
-
 namespace SocketCourse.Notebooks.Tests;
 
+/// <summary>
+/// The runner changes the current directory while a notebook runs, so notebooks run one at a time:
+/// tests in one class never run in parallel, and xunit.runner.json turns off parallel collections.
+/// </summary>
 public sealed class NotebookTests
 {
     private static readonly string NotebooksFolder = FindNotebooksFolder();

@@ -1,0 +1,58 @@
+// Lesson 03 demo: the seed's case one server (案例一, 服务端), step by step.
+// It speaks the seed's wire protocol exactly: the client sends one UTF-8 message with no terminator,
+// the server reads it with a single Receive of up to 1024 bytes, sends one reply, and closes.
+// That single Receive is the fragile part the exercise fixes; see the lesson's README.
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using SocketCourse.Lessons;
+
+var endpoint = new IPEndPoint(IPAddress.Loopback, DemoArgs.Port(args, defaultPort: 9999));
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+
+// 1. Create the socket: IPv4, stream (TCP).
+using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+try
+{
+    // 2. Bind the address and port.  3. Listen.
+    listener.Bind(endpoint);
+    listener.Listen();
+}
+catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+{
+    Console.Error.WriteLine($"Port {endpoint.Port} is already in use: is another server (perhaps the Python one) still running?");
+    return 1;
+}
+Console.WriteLine($"--- server started on {endpoint} (服务已经启动) --- Ctrl+C stops it.");
+
+try
+{
+    // 4. Block (阻塞) until a client connects; Accept returns a socket for that client and its address.
+    using var connection = await listener.AcceptAsync(stop.Token);
+    Console.WriteLine($"Client address >>> : {connection.RemoteEndPoint}");
+
+    // 5. Receive the client's message: one Receive, up to 1024 bytes, as the seed does.
+    var buffer = new byte[1024];
+    var count = await connection.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
+    Console.WriteLine($"Client says >>> : {Encoding.UTF8.GetString(buffer, 0, count)}");
+
+    // 6. Ask the operator for a reply and send all of it. End of input (piped stdin) sends an empty reply.
+    Console.Write("Reply >>> : ");
+    var reply = Console.ReadLine() ?? "";
+    await connection.SendAsync(Encoding.UTF8.GetBytes(reply), SocketFlags.None, stop.Token);
+
+    // 7. Close: leaving the using blocks closes the connection, then the listener.
+    Console.WriteLine("Reply sent; closing.");
+    return 0;
+}
+catch (OperationCanceledException)
+{
+    Console.WriteLine("\nStopped.");
+    return 0;
+}
+catch (SocketException e)
+{
+    Console.Error.WriteLine($"The connection failed: {e.SocketErrorCode} ({e.Message}).");
+    return 1;
+}

@@ -1,0 +1,57 @@
+using Xunit;
+
+namespace SocketCourse.Testing.Tests;
+
+public sealed class CodeUnderTestTests
+{
+    private static Task<int> Stub() => throw new NotImplementedException("Step 1: not written yet");
+
+    [Fact]
+    public async Task A_stub_that_throws_is_reported_instead_of_the_wait_it_caused()
+    {
+        var running = CodeUnderTest.Start(Stub);
+
+        var error = await Assert.ThrowsAsync<NotImplementedException>(() =>
+            CodeUnderTest.WhileRunning(running, () => new TaskCompletionSource<int>().Task.Within(TimeSpan.FromSeconds(2), "a reply")));
+
+        Assert.Equal("Step 1: not written yet", error.Message);
+    }
+
+    [Fact]
+    public async Task A_learner_failure_after_the_grader_gave_up_still_wins()
+    {
+        var slowFailure = CodeUnderTest.Start(async () =>
+        {
+            await Task.Delay(50);
+            throw new InvalidOperationException("learner crashed");
+        });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            CodeUnderTest.WhileRunning(slowFailure, () => Task.FromException<int>(new GradingTimeoutException("grader timed out"))));
+
+        Assert.Equal("learner crashed", error.Message);
+    }
+
+    [Fact]
+    public async Task Expect_throws_passes_on_the_expected_exception_and_rethrows_a_stub()
+    {
+        await Expect.Throws<InvalidDataException>(Task.FromException(new InvalidDataException("too big")), "too big");
+
+        await Assert.ThrowsAsync<NotImplementedException>(() =>
+            Expect.Throws<InvalidDataException>(Task.FromException(new NotImplementedException()), "stub"));
+    }
+
+    [Fact]
+    public async Task Expect_throws_fails_on_success_wrong_exception_and_hang()
+    {
+        var success = await Assert.ThrowsAsync<GradingException>(() => Expect.Throws<InvalidDataException>(Task.CompletedTask, "limit"));
+        Assert.Contains("completed without one", success.Message);
+
+        var wrong = await Assert.ThrowsAsync<GradingException>(() =>
+            Expect.Throws<InvalidDataException>(Task.FromException(new ArgumentException("nope")), "limit"));
+        Assert.Contains("but got ArgumentException", wrong.Message);
+
+        await Assert.ThrowsAsync<GradingTimeoutException>(() =>
+            Expect.Throws<InvalidDataException>(new TaskCompletionSource().Task, "limit", TimeSpan.FromMilliseconds(50)));
+    }
+}
