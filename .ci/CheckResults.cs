@@ -1,0 +1,99 @@
+// CI's judge of the test results (run by .ci/run as a file-based app: dotnet run .ci/CheckResults.cs -- ...).
+// It reads the xunit XML reports of both tracks and course.json, and checks what the course promises:
+//   solutions track: every test passed (graders, harness, notebooks, tool);
+//   exercises track: every grader of every ready lesson failed, on the stub's NotImplementedException
+//   (not a timeout or anything else), within a time bound; every step of the manifest has graders.
+// It prints a summary per lesson and, last, the line `ci: N passed, N failed` from the solutions track.
+using System.Text.Json;
+using System.Xml.Linq;
+
+if (args.Length != 4)
+{
+    Console.Error.WriteLine("usage: dotnet run .ci/CheckResults.cs -- <course.json> <solutions-results-dir> <exercises-results-dir> <solutions-exit-code>");
+    return 2;
+}
+
+const double MaxSecondsPerStubFailure = 5.0;
+var problems = new List<string>();
+
+var manifest = JsonDocument.Parse(File.ReadAllText(args[0])).RootElement;
+var readyLessons = manifest.GetProperty("lessons").EnumerateArray()
+    .Where(l => l.GetProperty("status").GetString() == "ready")
+    .Select(l => (
+        Number: l.GetProperty("number").GetString()!,
+        Steps: l.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetInt32().ToString()).ToList()))
+    .ToList();
+
+var solutions = ReadResults(args[1]);
+var exercises = ReadResults(args[2]);
+
+// Solutions track: everything passes.
+var passed = solutions.Count(t => t.Result == "Pass");
+var failed = solutions.Count(t => t.Result == "Fail");
+foreach (var t in solutions.Where(t => t.Result != "Pass"))
+    problems.Add($"solutions track: {t.Result.ToLowerInvariant()}: {t.Name}: {FirstLine(t.Message)}");
+if (solutions.Count == 0) problems.Add("solutions track: no test results were found");
+if (args[3] != "0" && failed == 0)
+    problems.Add($"solutions track: dotnet test exited {args[3]} although no test failed: did a test host crash or a project not run?");
+
+// Exercises track: every grader of every ready lesson fails on its stub.
+foreach (var (number, steps) in readyLessons)
+{
+    var graders = exercises.Where(t => t.Lesson == number).ToList();
+    var solved = solutions.Where(t => t.Lesson == number).ToList();
+    if (graders.Count == 0) { problems.Add($"lesson {number}: no graders ran in the exercises track"); continue; }
+    if (solved.Count != graders.Count)
+        problems.Add($"lesson {number}: {solved.Count} graders ran on the solutions but {graders.Count} on the stubs");
+    foreach (var step in steps.Where(s => !graders.Any(g => g.Step == s)))
+        problems.Add($"lesson {number}: step {step} of course.json has no graders (trait Step={step})");
+    foreach (var g in graders.Where(g => g.Step is null))
+        problems.Add($"lesson {number}: {g.Name} has no Step trait");
+    foreach (var g in graders)
+    {
+        if (g.Result != "Fail")
+            problems.Add($"lesson {number}: {g.Name} did not fail against the stubs ({g.Result}): a grader that cannot fail is a defect");
+        else if (!g.ExceptionType.Contains("NotImplementedException") && !g.Message.Contains("NotImplementedException"))
+            problems.Add($"lesson {number}: {g.Name} failed against the stubs, but not on the stub's NotImplementedException: {g.ExceptionType}: {FirstLine(g.Message)}");
+        else if (g.Seconds > MaxSecondsPerStubFailure)
+            problems.Add($"lesson {number}: {g.Name} took {g.Seconds:0.0} s to fail against the stubs (bound: {MaxSecondsPerStubFailure} s)");
+    }
+    Console.WriteLine($"lesson {number}: {solved.Count(t => t.Result == "Pass")}/{solved.Count} graders pass on the solutions, " +
+                      $"{graders.Count(g => g.Result == "Fail")}/{graders.Count} fail on the stubs, steps {string.Join(",", steps)}");
+}
+var strayGraders = exercises.Where(t => t.Lesson is not null && readyLessons.All(l => l.Number != t.Lesson)).Select(t => t.Lesson).Distinct();
+foreach (var lesson in strayGraders)
+    problems.Add($"lesson {lesson}: graders ran, but course.json does not list it as ready");
+
+foreach (var p in problems) Console.WriteLine("problem: " + p);
+Console.WriteLine($"solutions track: {passed} passed, {failed} failed, {solutions.Count - passed - failed} other; exercises track: {exercises.Count} graders ran");
+// A failed solutions test counts once; every other problem (a grader that cannot fail, a crash) counts as one failure.
+Console.WriteLine($"ci: {passed} passed, {failed + problems.Count(p => !p.StartsWith("solutions track: fail"))} failed");
+return problems.Count == 0 ? 0 : 1;
+
+static List<TestResult> ReadResults(string folder)
+{
+    var results = new List<TestResult>();
+    if (!Directory.Exists(folder)) return results;
+    foreach (var file in Directory.GetFiles(folder, "*.xml", SearchOption.AllDirectories))
+    {
+        foreach (var test in XDocument.Load(file).Descendants("test"))
+        {
+            string? Trait(string name) => test.Element("traits")?.Elements("trait")
+                .FirstOrDefault(t => (string?)t.Attribute("name") == name)?.Attribute("value")?.Value;
+            var failure = test.Element("failure");
+            results.Add(new TestResult(
+                Name: (string?)test.Attribute("name") ?? "?",
+                Result: (string?)test.Attribute("result") ?? "?",
+                Seconds: double.TryParse((string?)test.Attribute("time"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 0,
+                Lesson: Trait("Lesson"),
+                Step: Trait("Step"),
+                ExceptionType: (string?)failure?.Attribute("exception-type") ?? "",
+                Message: failure?.Element("message")?.Value ?? test.Element("reason")?.Value ?? ""));
+        }
+    }
+    return results;
+}
+
+static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+record TestResult(string Name, string Result, double Seconds, string? Lesson, string? Step, string ExceptionType, string Message);
