@@ -54,4 +54,20 @@ public sealed class CodeUnderTestTests
         await Assert.ThrowsAsync<GradingTimeoutException>(() =>
             Expect.Throws<InvalidDataException>(new TaskCompletionSource().Task, "limit", TimeSpan.FromMilliseconds(50)));
     }
+
+    [Fact]
+    public async Task A_TimeoutException_from_the_code_is_not_mistaken_for_the_graders_deadline()
+    {
+        var givesUp = Task.Run(async () =>
+        {
+            await Task.Delay(20);
+            throw new TimeoutException("no reply within 20 ms");
+        });
+
+        var error = await Expect.Throws<TimeoutException>(givesUp, "the code's own timeout");
+        Assert.Equal("no reply within 20 ms", error.Message);
+
+        var passedThrough = await Assert.ThrowsAsync<TimeoutException>(() => givesUp.Within(TimeSpan.FromSeconds(2), "the code"));
+        Assert.Equal("no reply within 20 ms", passedThrough.Message);
+    }
 }

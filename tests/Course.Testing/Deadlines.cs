@@ -19,7 +19,7 @@ public static class Deadlines
         {
             return await task.WaitAsync(timeout).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (!task.IsCompleted)
         {
             throw TimedOut(timeout, awaited, hint);
         }
@@ -32,7 +32,7 @@ public static class Deadlines
         {
             await task.WaitAsync(timeout).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (!task.IsCompleted)
         {
             throw TimedOut(timeout, awaited, hint);
         }

@@ -17,7 +17,8 @@ public sealed class LoopbackPeer : IAsyncDisposable, IDisposable
     {
         _socket = socket;
         Name = name;
-        _socket.NoDelay = true;
+        // Small writes leave at once (no Nagle delay); only TCP has that option, Unix-domain sockets do not.
+        if (socket.ProtocolType == ProtocolType.Tcp) _socket.NoDelay = true;
     }
 
     /// <summary>How failure messages call this peer ("the grader's client", "the server's connection").</summary>
