@@ -1,0 +1,14 @@
+namespace SocketCourse.ThreadedServer;
+
+/// <summary>How a client ended its conversation with the server, as the server's handler saw it.</summary>
+public enum ClientLeft
+{
+    /// <summary>The client closed its socket cleanly: a Receive returned 0 bytes (end of stream).</summary>
+    Closed,
+
+    /// <summary>
+    /// The client aborted the connection: a Receive or Send failed with <c>SocketError.ConnectionReset</c>
+    /// (Python's <c>ConnectionResetError</c>, the seed's "一个客户端关闭了连接").
+    /// </summary>
+    Reset,
+}

@@ -1,0 +1,285 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SocketCourse.ThreadedServer.Tests;
+
+/// <summary>Step 1: a thread per client, a count of clients, a cap, and a clean stop.</summary>
+[Trait("Lesson", "04")]
+[Trait("Step", "1")]
+public sealed class Step1_ThreadingTcpServerTests
+{
+    private const string SequentialHint =
+        "An earlier client's handler is still running (waiting for that client). If handlers run on the accept thread, nobody calls Accept " +
+        "again: the other clients' connects succeed (the system queues them in the listen backlog) but nobody reads them. " +
+        "Give each accepted client a new Thread.";
+
+    [Fact]
+    public async Task Start_returns_with_the_real_port_and_the_handler_serves_a_client()
+    {
+        var log = new HandlerLog();
+        await using var running = await ServerUnderTest.StartAsync(log.Around(HandlerLog.EchoUpper), log: log);
+
+        Assert.True(running.EndPoint.Port != 0,
+            "EndPoint still says port 0: after Bind, the listener's LocalEndPoint holds the port the system chose.");
+        Assert.Equal(IPAddress.Loopback, running.EndPoint.Address);
+
+        using var client = await LoopbackPeer.ConnectAsync(running.EndPoint, "the grader's client");
+        await Talk.ExpectReplyAsync(client, "hello, 服务器", "HELLO, 服务器");
+        Assert.True(log.Clients.TryPeek(out var given) && client.LocalEndPoint.Equals(given),
+            $"The handler was given a socket connected to {given}, but the client is {client.LocalEndPoint}: " +
+            "hand the handler the socket Accept returned for this client.");
+    }
+
+    [Fact]
+    public async Task Ten_clients_at_once_are_all_answered_while_an_earlier_one_stays_silent()
+    {
+        var log = new HandlerLog();
+        await using var running = await ServerUnderTest.StartAsync(log.Around(HandlerLog.EchoUpper), log: log);
+
+        // The first client connects and says nothing: its handler blocks in Receive for as long as it stays.
+        using var silent = await LoopbackPeer.ConnectAsync(running.EndPoint, "the silent client");
+        await log.WaitForHandlersAsync(1, "the handler of the first (silent) client to start");
+
+        // Ten connects at once: the accept loop finds them queued and accepts them back to back.
+        var clients = new List<LoopbackPeer>();
+        try
+        {
+            clients.AddRange(await Task.WhenAll(Enumerable.Range(1, 10).Select(i => LoopbackPeer.ConnectAsync(running.EndPoint, $"client {i}"))));
+            await Task.WhenAll(clients.Select((client, i) =>
+                Talk.ExpectReplyAsync(client, $"client {i + 1} says 你好 #{i + 1}", $"CLIENT {i + 1} SAYS 你好 #{i + 1}", SequentialHint)));
+        }
+        finally
+        {
+            foreach (var client in clients) client.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Each_client_gets_a_dedicated_thread_not_a_pool_thread()
+    {
+        var log = new HandlerLog();
+        await using var running = await ServerUnderTest.StartAsync(log.Around(HandlerLog.EchoUpper), log: log);
+
+        using var a = await LoopbackPeer.ConnectAsync(running.EndPoint, "client A");
+        using var b = await LoopbackPeer.ConnectAsync(running.EndPoint, "client B");
+        using var c = await LoopbackPeer.ConnectAsync(running.EndPoint, "client C");
+        await log.WaitForHandlersAsync(3, "a handler to start for each of 3 connected clients", SequentialHint);
+
+        var threads = log.Threads.ToArray();
+        Assert.True(threads.Distinct().Count() == 3,
+            $"3 clients were being served at once by {threads.Distinct().Count()} distinct thread(s): each client needs a thread of its own.");
+        Assert.True(threads.All(t => !t.IsThreadPoolThread),
+            "A handler ran on a thread-pool thread (Task.Run or ThreadPool). A handler blocks for as long as its client stays " +
+            "connected; dozens of those starve the pool, which adds threads slowly. Give each client a dedicated new Thread.");
+    }
+
+    [Fact]
+    public async Task ConnectedClients_counts_the_clients_being_served()
+    {
+        var log = new HandlerLog();
+        await using var running = await ServerUnderTest.StartAsync(log.Around(HandlerLog.EchoUpper), log: log);
+        var server = running.Server;
+        Assert.True(server.ConnectedClients == 0, $"No client has connected, yet ConnectedClients is {server.ConnectedClients}.");
+
+        using var a = await LoopbackPeer.ConnectAsync(running.EndPoint, "client A");
+        using var b = await LoopbackPeer.ConnectAsync(running.EndPoint, "client B");
+        using var c = await LoopbackPeer.ConnectAsync(running.EndPoint, "client C");
+        await log.WaitForHandlersAsync(3, "a handler to start for each of 3 connected clients", SequentialHint);
+        await Eventually.TrueAsync(() => server.ConnectedClients == 3, "ConnectedClients to be 3 while 3 handlers run",
+            () => $"It is {server.ConnectedClients}. Count a client when it is admitted (Interlocked.Increment), before its thread starts.");
+
+        a.ShutdownSend();
+        await a.ExpectEndOfStreamAsync("the server closes a connection once its handler returns");
+        await Eventually.TrueAsync(() => server.ConnectedClients == 2, "ConnectedClients to drop to 2 after client A left",
+            () => $"It is {server.ConnectedClients}. When a handler returns, close its socket and Interlocked.Decrement the count (in a finally).");
+
+        b.Reset();
+        c.ShutdownSend();
+        await Eventually.TrueAsync(() => server.ConnectedClients == 0, "ConnectedClients to drop to 0 after every client left",
+            () => $"It is {server.ConnectedClients}; {log.Finished} of 3 handlers have returned.");
+    }
+
+    [Fact]
+    public async Task A_handler_that_throws_costs_only_its_own_client()
+    {
+        var log = new HandlerLog();
+        await using var running = await ServerUnderTest.StartAsync(log.Around(ThrowOnBoom), log: log);
+
+        using var doomed = await LoopbackPeer.ConnectAsync(running.EndPoint, "the client whose handler throws");
+        await doomed.SendAsync("boom");
+        await doomed.ExpectEndOfStreamAsync(
+            "its handler threw: the server must catch that, close this client's socket (or it leaks, and the client waits forever) and carry on");
+
+        using var next = await LoopbackPeer.ConnectAsync(running.EndPoint, "a client connecting after the crash");
+        await Talk.ExpectReplyAsync(next, "still there?", "STILL THERE?",
+            "the server must keep serving after a handler threw; an exception escaping a thread ends the whole process");
+        await Eventually.TrueAsync(() => log.ReportedErrors.Any(e => e.Error is InvalidOperationException),
+            "the handler's exception to reach onHandlerError",
+            () => "Catch the handler's exception on its thread and pass it, with the client's RemoteEndPoint, to onHandlerError.");
+        Assert.True(log.ReportedErrors.First().Client?.Equals(doomed.LocalEndPoint) == true,
+            $"onHandlerError named {log.ReportedErrors.First().Client}, but the failing client was {doomed.LocalEndPoint}. " +
+            "Read RemoteEndPoint before the socket is closed.");
+    }
+
+    [Fact]
+    public async Task A_client_that_resets_under_a_naive_handler_costs_only_itself()
+    {
+        var log = new HandlerLog();
+        // A handler in the seed's style that does not catch anything: the reset surfaces as a SocketException.
+        await using var running = await ServerUnderTest.StartAsync(log.Around(NaiveEcho), log: log);
+
+        using var resetting = await LoopbackPeer.ConnectAsync(running.EndPoint, "the client that resets");
+        using var staying = await LoopbackPeer.ConnectAsync(running.EndPoint, "the client that stays");
+        await log.WaitForHandlersAsync(2, "both clients' handlers to start", SequentialHint);
+        resetting.Reset();
+        await Eventually.TrueAsync(() => log.Finished >= 1, "the reset client's handler to end", () => "Its Receive should fail with ConnectionReset.");
+
+        await Eventually.TrueAsync(() => running.Server.ConnectedClients == 1, "ConnectedClients to drop to 1 after a client reset",
+            () => $"It is {running.Server.ConnectedClients}. A handler that ends by throwing must be counted out too (use finally).");
+        await Talk.ExpectReplyAsync(staying, "and me?", "AND ME?", "the other client must be served after one reset its connection");
+    }
+
+    [Fact]
+    public async Task Stop_ends_every_thread_closes_every_client_and_frees_the_port()
+    {
+        var log = new HandlerLog();
+        await using var running = await ServerUnderTest.StartAsync(log.Around(HandlerLog.EchoUpper), log: log);
+        var port = running.EndPoint;
+
+        using var talking = await LoopbackPeer.ConnectAsync(port, "a client mid-conversation");
+        using var silent = await LoopbackPeer.ConnectAsync(port, "a silent client");
+        await Talk.ExpectReplyAsync(talking, "before the stop", "BEFORE THE STOP");
+        await log.WaitForHandlersAsync(2, "both clients' handlers to start", SequentialHint);
+
+        var stopped = await running.StopAsync();
+
+        Assert.True(stopped, "Stop returned false: not every thread ended within its timeout.");
+        var alive = log.Threads.Count(t => t.IsAlive);
+        Assert.True(alive == 0,
+            $"Stop returned while {alive} handler thread(s) were still running. Shut down each client socket so its Receive " +
+            "returns 0, then Join each thread.");
+        Assert.True(running.Server.ConnectedClients == 0, $"After Stop, ConnectedClients is {running.Server.ConnectedClients}, not 0.");
+        await talking.ExpectEndOfStreamAsync("Stop closes every client connection");
+        await silent.ExpectEndOfStreamAsync("Stop closes every client connection, silent ones too");
+        await ExpectRefusedAsync(port);
+        ExpectRebindable(port);
+    }
+
+    [Fact]
+    public async Task Dispose_stops_the_server_and_a_second_stop_is_harmless()
+    {
+        await using var running = await ServerUnderTest.StartAsync(HandlerLog.EchoUpper);
+        var port = running.EndPoint;
+
+        await CodeUnderTest.Finish(OwnThread.Start(() => { running.Server.Dispose(); return true; }, "grader: Dispose"),
+            "Dispose() to return", hint: "Dispose should stop the server: close the listener and join the accept thread.");
+        await ExpectRefusedAsync(port);
+        ExpectRebindable(port);
+        await CodeUnderTest.Finish(OwnThread.Start(() => running.Server.Stop(TimeSpan.FromSeconds(1)), "grader: second Stop"),
+            "a second Stop() to return", hint: "Stopping a stopped server should do nothing, not throw or wait.");
+    }
+
+    [Fact]
+    public async Task Clients_beyond_the_cap_are_closed_and_the_others_served()
+    {
+        var log = new HandlerLog();
+        await using var running = await ServerUnderTest.StartAsync(log.Around(HandlerLog.EchoUpper), maxClients: 2, log: log);
+
+        using var a = await LoopbackPeer.ConnectAsync(running.EndPoint, "client A");
+        using var b = await LoopbackPeer.ConnectAsync(running.EndPoint, "client B");
+        await log.WaitForHandlersAsync(2, "the handlers of the first two clients (maxClients: 2)", SequentialHint);
+
+        using var extra = await LoopbackPeer.ConnectAsync(running.EndPoint, "a third client over the cap");
+        await extra.ExpectEndOfStreamAsync("maxClients is 2 and two are being served: turn the third away by closing its socket at once");
+        Assert.True(log.Threads.Count == 2, $"The handler ran {log.Threads.Count} times for 2 admitted clients and 1 turned away.");
+
+        await Talk.ExpectReplyAsync(a, "a is fine", "A IS FINE");
+        a.ShutdownSend();
+        await Eventually.TrueAsync(() => running.Server.ConnectedClients == 1, "ConnectedClients to drop to 1 after client A left",
+            () => $"It is {running.Server.ConnectedClients}.");
+        using var later = await LoopbackPeer.ConnectAsync(running.EndPoint, "a client connecting after A left");
+        await Talk.ExpectReplyAsync(later, "room now?", "ROOM NOW?", "a place freed when A left: the next client is served");
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_a_SocketException()
+    {
+        using var taken = LoopbackListener.Start();
+
+        var starting = CodeUnderTest.Start(() => Task.FromResult(ThreadingTcpServer.Start(taken.EndPoint, HandlerLog.EchoUpper)));
+        var error = await Expect.Throws<SocketException>(starting, "another socket is bound to that port already");
+
+        Assert.True(error.SocketErrorCode == SocketError.AddressAlreadyInUse,
+            $"Expected AddressAlreadyInUse for {taken.EndPoint}; got {error.SocketErrorCode}. {Explain.Error(error.SocketErrorCode)}");
+    }
+
+    private static void ThrowOnBoom(Socket client)
+    {
+        var buffer = new byte[1024];
+        client.ReceiveTimeout = 8000;
+        while (true)
+        {
+            var n = client.Receive(buffer);
+            if (n == 0) return;
+            var message = Encoding.UTF8.GetString(buffer, 0, n);
+            if (message == "boom")
+                throw new InvalidOperationException(
+                    "Thrown on purpose by the grader's handler. If this crashed the test run as an unhandled exception, the server " +
+                    "does not catch exceptions from handlers: one escaping a thread ends the whole process.");
+            client.Send(Encoding.UTF8.GetBytes(message.ToUpperInvariant()));
+        }
+    }
+
+    private static void NaiveEcho(Socket client)
+    {
+        var buffer = new byte[1024];
+        client.ReceiveTimeout = 8000;
+        try
+        {
+            int n;
+            while ((n = client.Receive(buffer)) > 0)
+                client.Send(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(buffer, 0, n).ToUpperInvariant()));
+        }
+        catch (SocketException e)
+        {
+            throw new IOException(
+                $"The grader's naive handler lets the client's {e.SocketErrorCode} escape, on purpose. If this crashed the test run " +
+                "as an unhandled exception, the server does not catch exceptions from handlers: one escaping a thread ends the whole process.", e);
+        }
+    }
+
+    private static async Task ExpectRefusedAsync(IPEndPoint port)
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        using var deadline = new CancellationTokenSource(Deadlines.Short);
+        try
+        {
+            await probe.ConnectAsync(port, deadline.Token);
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+        {
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new GradingException($"After Stop, a connect to {port} hung instead of being refused: is the listener still open?");
+        }
+        throw new GradingException($"After Stop, a client could still connect to {port}: close the listening socket so the port is free.");
+    }
+
+    private static void ExpectRebindable(IPEndPoint port)
+    {
+        using var rebind = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            rebind.Bind(port);
+            rebind.Listen();
+        }
+        catch (SocketException e)
+        {
+            throw new GradingException(
+                $"After Stop, binding {port} again failed: {Explain.Exception(e)} The listener must be closed, so the port is free for the next server.", e);
+        }
+    }
+}
