@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+using SocketCourse.Tool.Manifest;
+
+namespace SocketCourse.Tool.Grading;
+
+/// <summary>
+/// A hash of everything a lesson's grade depends on: the graded code (exercise or solution), its graders,
+/// the shared harness and the build settings. Equal fingerprints mean the cached grade still holds.
+/// </summary>
+public static class Fingerprint
+{
+    private static readonly string[] SharedFiles =
+    [
+        "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json",
+        "tests/Directory.Build.props", "tests/Directory.Build.targets",
+        "exercises/Directory.Build.props", "solutions/Directory.Build.props",
+    ];
+
+    /// <summary>The fingerprint of <paramref name="lesson"/> on <paramref name="track"/>.</summary>
+    public static string Of(CourseRoot root, Lesson lesson, Track track)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(hash, "track:" + track.Name());
+        foreach (var file in SharedFiles)
+            AddFile(hash, root, root.Full(file));
+        foreach (var folder in new[] { lesson.GradedFolder(track), lesson.Tests, "tests/Course.Testing" })
+        {
+            foreach (var file in SourceFiles(root.Full(folder)))
+                AddFile(hash, root, file);
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>The files of a project folder, build output (bin/, obj/) excluded, in a stable order.</summary>
+    public static IEnumerable<string> SourceFiles(string folder)
+    {
+        if (!Directory.Exists(folder))
+            return [];
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !IsBuildOutput(Path.GetRelativePath(folder, f)))
+            .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether a path relative to a project folder lies in bin/ or obj/ (or a hidden folder).</summary>
+    public static bool IsBuildOutput(string relativePath)
+    {
+        var first = relativePath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        return first.Any(part => part is "bin" or "obj" || part.StartsWith('.'));
+    }
+
+    private static void AddFile(IncrementalHash hash, CourseRoot root, string file)
+    {
+        Add(hash, "file:" + root.Relative(file));
+        if (File.Exists(file))
+            hash.AppendData(File.ReadAllBytes(file));
+        else
+            Add(hash, "(missing)");
+    }
+
+    private static void Add(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+}

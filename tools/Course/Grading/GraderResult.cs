@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace SocketCourse.Tool.Grading;
+
+/// <summary>How one grader (one test) ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GraderOutcome>))]
+public enum GraderOutcome
+{
+    /// <summary>The grader passed.</summary>
+    Passed,
+
+    /// <summary>The grader failed: the learner's code ran and did something else than expected.</summary>
+    Failed,
+
+    /// <summary>The grader reached a stub that still throws NotImplementedException.</summary>
+    NotImplemented,
+
+    /// <summary>The grader was skipped or did not run.</summary>
+    Skipped,
+}
+
+/// <summary>One grader's result, as read from the xunit XML report.</summary>
+/// <param name="Name">The test's method name, e.g. Port_zero_is_replaced_by_the_real_port.</param>
+/// <param name="Step">The value of its Step trait, or null when it has none.</param>
+/// <param name="Outcome">How it ended.</param>
+/// <param name="ExceptionType">The exception that failed it, if any.</param>
+/// <param name="Message">The failure message (already written to teach), if any.</param>
+/// <param name="Line">Where the test is in its file (0 if unknown): graders are shown in the order they are written.</param>
+public sealed record GraderResult(string Name, int? Step, GraderOutcome Outcome, string? ExceptionType = null, string? Message = null, int Line = 0)
+{
+    /// <summary>The name as a sentence: underscores become spaces.</summary>
+    [JsonIgnore]
+    public string Sentence => Name.Replace('_', ' ');
+}

@@ -1,0 +1,113 @@
+using SocketCourse.Tool.Grading;
+using SocketCourse.Tool.Manifest;
+using SocketCourse.Tool.Progress;
+using Spectre.Console;
+
+namespace SocketCourse.Tool.Rendering;
+
+/// <summary>One lesson graded step by step, with the first failing grader's teaching message.</summary>
+public static class CheckView
+{
+    /// <summary>How many compiler errors are shown.</summary>
+    public const int MaxErrors = 5;
+
+    /// <summary>Writes the check of <paramref name="progress"/> to <paramref name="console"/>.</summary>
+    public static void Render(IAnsiConsole console, LessonProgress progress, CourseRoot root, Track track)
+    {
+        var lesson = progress.Lesson;
+        var unicode = console.Profile.Capabilities.Unicode;
+        console.MarkupLine($"[bold]Lesson {lesson.Number} · {Markup.Escape(lesson.Title)}[/]{(track == Track.Solutions ? " [yellow](reference solution)[/]" : "")}");
+        console.MarkupLine($"[grey]Seed: {Markup.Escape(lesson.Seed)}[/]");
+        console.WriteLine();
+
+        switch (progress.State)
+        {
+            case LessonState.BuildFailed:
+                RenderBuildErrors(console, progress, root, track);
+                return;
+            case LessonState.NotGradable:
+                console.MarkupLine("[red]The graders could not run.[/]");
+                console.WriteLine(progress.Grade?.Problem ?? "No reason was given.");
+                return;
+        }
+
+        var grid = new Grid().AddColumn().AddColumn().AddColumn().AddColumn(new GridColumn().NoWrap());
+        foreach (var step in progress.Steps)
+        {
+            grid.AddRow(
+                Symbols.Mark(step.State, unicode),
+                $"Step {step.Step.Number}",
+                Markup.Escape(step.Step.Title),
+                $"{step.PassedCount}/{step.Graders.Count} graders, {Symbols.Word(step.State)}");
+        }
+        console.Write(grid);
+        console.WriteLine();
+
+        var first = progress.FirstUnfinished;
+        if (first is null)
+        {
+            var count = progress.Steps.Sum(s => s.Graders.Count);
+            console.MarkupLine($"[green bold]Lesson {lesson.Number} passes: all {count} graders.[/]");
+            return;
+        }
+        RenderFailure(console, lesson, first, track);
+        console.MarkupLine($"{progress.StepsPassed} of {progress.Steps.Count} steps pass.");
+    }
+
+    private static void RenderFailure(IAnsiConsole console, Lesson lesson, StepProgress step, Track track)
+    {
+        var grader = step.FirstFailure;
+        if (grader is null)
+        {
+            console.MarkupLine($"[yellow]Step {step.Step.Number} has no graders that ran.[/]");
+            return;
+        }
+        var notStarted = grader.Outcome == GraderOutcome.NotImplemented;
+        var header = notStarted ? $"Step {step.Step.Number} is not written yet" : $"Step {step.Step.Number} fails";
+        var body = new Rows(
+            new Markup($"[bold]Grader:[/] {Markup.Escape(grader.Sentence)}"),
+            new Text(""),
+            new Text(FailureText.Clean(grader.Message)));
+        console.Write(new Panel(body)
+            .Header(Markup.Escape(header))
+            .Border(console.Profile.Capabilities.Unicode ? BoxBorder.Rounded : BoxBorder.Ascii)
+            .BorderColor(notStarted ? Color.Grey : Color.Red)
+            .Expand());
+        var folder = lesson.GradedFolder(track);
+        var files = step.Step.Files.Count > 0 ? string.Join(", ", step.Step.Files.Select(f => $"{folder}/{f}")) : folder + "/";
+        var advice = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        advice.AddRow("[bold]Your file[/]", Markup.Escape(files));
+        advice.AddRow("[bold]Learn it[/]", $"step {step.Step.Number} of {Markup.Escape(lesson.Notebook)}, or in the terminal:");
+        advice.AddRow("", Markup.Escape(ToolCommand.For($"notebook {lesson.Number}")));
+        advice.AddRow("[bold]A hint[/]", Markup.Escape(ToolCommand.For($"hint {lesson.Number} {step.Step.Number}")));
+        console.Write(advice);
+    }
+
+    private static void RenderBuildErrors(IAnsiConsole console, LessonProgress progress, CourseRoot root, Track track)
+    {
+        var lesson = progress.Lesson;
+        var grade = progress.Grade!;
+        var learnerFolder = root.Full(lesson.GradedFolder(track));
+        var errors = grade.Errors.Where(e => e.IsIn(learnerFolder)).ToList();
+        var yours = errors.Count > 0;
+        if (!yours)
+            errors = [.. grade.Errors];
+
+        console.MarkupLine(yours
+            ? $"[red bold]Your code in {Markup.Escape(lesson.GradedFolder(track))}/ does not compile.[/] The compiler says:"
+            : "[red bold]The lesson does not build.[/] The build says:");
+        foreach (var error in errors.Take(MaxErrors))
+        {
+            var where = error.File is null ? "" : root.Relative(error.File) + (error.Line > 0 ? $" line {error.Line}" : "") + ": ";
+            console.MarkupLine($"  [red]{Markup.Escape(where)}[/]{Markup.Escape(error.Message)} [grey]({Markup.Escape(error.Code)})[/]");
+        }
+        if (errors.Count > MaxErrors)
+            console.MarkupLine($"  [grey]… and {errors.Count - MaxErrors} more.[/]");
+        if (errors.Count == 0 && grade.Problem is not null)
+            console.WriteLine(grade.Problem);
+        console.WriteLine();
+        console.MarkupLine(yours
+            ? "Fix these first: the graders run once your code compiles (a stub that throws NotImplementedException compiles fine)."
+            : $"Try `dotnet build {Markup.Escape(lesson.Tests)}{(track == Track.Solutions ? " -p:Track=solutions" : "")}` to see the whole build output.");
+    }
+}
