@@ -7,9 +7,10 @@
 using System.Text.Json;
 using System.Xml.Linq;
 
-if (args.Length != 4)
+if (args.Length != 6)
 {
-    Console.Error.WriteLine("usage: dotnet run .ci/CheckResults.cs -- <course.json> <solutions-results-dir> <exercises-results-dir> <solutions-exit-code>");
+    Console.Error.WriteLine("usage: dotnet run .ci/CheckResults.cs -- <course.json> <solutions-results-dir> <exercises-results-dir> " +
+                            "<solutions-exit-code> <solutions-total> <exercises-total>");
     return 2;
 }
 
@@ -33,6 +34,10 @@ var failed = solutions.Count(t => t.Result == "Fail");
 foreach (var t in solutions.Where(t => t.Result != "Pass"))
     problems.Add($"solutions track: {t.Result.ToLowerInvariant()}: {t.Name}: {FirstLine(t.Message)}");
 if (solutions.Count == 0) problems.Add("solutions track: no test results were found");
+if (args[4] != solutions.Count.ToString())
+    problems.Add($"solutions track: the runner counted {args[4]} tests but the reports hold {solutions.Count}: a report is missing");
+if (args[5] != exercises.Count.ToString())
+    problems.Add($"exercises track: the runner counted {args[5]} tests but the reports hold {exercises.Count}: a report is missing");
 if (args[3] != "0" && failed == 0)
     problems.Add($"solutions track: dotnet test exited {args[3]} although no test failed: did a test host crash or a project not run?");
 

@@ -19,23 +19,7 @@ public static class Expect
         if (await Task.WhenAny(task, Task.Delay(limit)) != task)
             throw Deadlines.TimedOut(limit, $"a {typeof(TException).Name} ({why})",
                 "The code kept waiting instead of failing: is a wait missing its cancellation token, or a loop its exit?");
-        try
-        {
-            await task;
-        }
-        catch (TException e)
-        {
-            return e;
-        }
-        catch (NotImplementedException e)
-        {
-            ExceptionDispatchInfo.Capture(e).Throw();
-        }
-        catch (Exception e)
-        {
-            throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but got {Explain.Exception(e)}", e);
-        }
-        throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but the call completed without one.");
+        return Judge<TException>(task.Exception?.InnerExceptions[0] ?? (task.IsCanceled ? new TaskCanceledException(task) : null), why);
     }
 
     /// <summary>
@@ -44,22 +28,30 @@ public static class Expect
     /// </summary>
     public static TException Throws<TException>(Action action, string why) where TException : Exception
     {
+        Exception? thrown = null;
         try
         {
             action();
         }
-        catch (TException e)
-        {
-            return e;
-        }
-        catch (NotImplementedException e)
-        {
-            ExceptionDispatchInfo.Capture(e).Throw();
-        }
         catch (Exception e)
         {
-            throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but got {Explain.Exception(e)}", e);
+            thrown = e;
         }
-        throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but the call completed without one.");
+        return Judge<TException>(thrown, why);
+    }
+
+    private static TException Judge<TException>(Exception? thrown, string why) where TException : Exception
+    {
+        switch (thrown)
+        {
+            case TException expected:
+                return expected;
+            case NotImplementedException stub:
+                ExceptionDispatchInfo.Capture(stub).Throw();
+                break;
+            case null:
+                throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but the call completed without one.");
+        }
+        throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but got {Explain.Exception(thrown)}", thrown);
     }
 }
