@@ -43,6 +43,9 @@ public sealed record CourseContext(
     {
         var root = CourseRoot.Find();
         var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return new CourseContext(root, root.LoadManifest(), track, AnsiConsole.Console, error, new CourseGrader(root, track), new ConsoleInput());
+        var output = AnsiConsole.Console;
+        // A pipe or a log file has no width of its own; Spectre's fallback of 80 columns wraps the map's seed column.
+        if (Console.IsOutputRedirected) output.Profile.Width = 120;
+        return new CourseContext(root, root.LoadManifest(), track, output, error, new CourseGrader(root, track), new ConsoleInput());
     }
 }
