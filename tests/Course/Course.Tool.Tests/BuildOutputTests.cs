@@ -41,7 +41,7 @@ public sealed class BuildOutputTests
     [Fact]
     public void An_error_outside_every_lesson_stops_the_lessons_without_errors_of_their_own()
     {
-        var output = $"{R}/tests/Course.Testing/Show.cs(1,1): error CS1000: broken harness [{R}/tests/Course.Testing/Course.Testing.csproj]";
+        var output = $"{R}/tests/Course/Course.Testing/Show.cs(1,1): error CS1000: broken harness [{R}/tests/Course/Course.Testing/Course.Testing.csproj]";
 
         var outcome = LessonBuilder.Sort([Fixture.Lesson("01")], new ProcessResult(1, output), Fixture.Root, Track.Exercises);
 
