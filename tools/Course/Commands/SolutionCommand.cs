@@ -41,6 +41,7 @@ public static class SolutionCommand
         var names = Fingerprint.SourceFiles(exercise).Select(f => Path.GetRelativePath(exercise, f))
             .Union(Fingerprint.SourceFiles(solution).Select(f => Path.GetRelativePath(solution, f)))
             .Select(n => n.Replace('\\', '/'))
+            .Where(n => !n.StartsWith("Given/", StringComparison.Ordinal))   // one copy, compiled by both
             .Order(StringComparer.Ordinal);
         var result = new List<FileComparison>();
         foreach (var name in names)

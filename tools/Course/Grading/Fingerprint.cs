@@ -24,7 +24,7 @@ public static class Fingerprint
         Add(hash, "track:" + track.Name());
         foreach (var file in SharedFiles)
             AddFile(hash, root, root.Full(file));
-        foreach (var folder in new[] { lesson.GradedFolder(track), lesson.Tests, "tests/Course/Course.Testing" })
+        foreach (var folder in new[] { lesson.GradedFolder(track), lesson.GivenFolder, lesson.Tests, "tests/Course/Course.Testing" })
         {
             foreach (var file in SourceFiles(root.Full(folder)))
                 AddFile(hash, root, file);

@@ -34,6 +34,9 @@ public sealed record Lesson(
     /// <summary>The folder the graders compile against on <paramref name="track"/>.</summary>
     public string GradedFolder(Track track) => track == Track.Solutions ? Solution : Exercise;
 
+    /// <summary>The folder of the types the learner is given, not asked to write; both tracks compile it.</summary>
+    public string GivenFolder => Exercise + "/Given";
+
     /// <summary>The step numbered <paramref name="number"/>, or null.</summary>
     public LessonStep? Step(int number) => Steps.FirstOrDefault(s => s.Number == number);
 }

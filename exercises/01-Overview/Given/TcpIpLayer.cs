@@ -1,3 +1,5 @@
+// Given: a type you use but do not write. The solution compiles this very file, so leave it as it is.
+
 namespace SocketCourse.Overview;
 
 /// <summary>The four layers of the TCP/IP model, the one the Internet actually runs on, numbered from the wire up.</summary>

@@ -1,3 +1,5 @@
+// Given: a type you use but do not write. The solution compiles this very file, so leave it as it is.
+
 namespace SocketCourse.ThreadedServer;
 
 /// <summary>Why <see cref="LoopingClient.Run"/> stopped talking to the server.</summary>

@@ -1,3 +1,5 @@
+// Given: a type you use but do not write. The solution compiles this very file, so leave it as it is.
+
 namespace SocketCourse.Overview;
 
 /// <summary>The seven layers of the OSI model (七层网络协议模型), numbered from the wire up.</summary>

@@ -1,3 +1,5 @@
+// Given: a type you use but do not write. The solution compiles this very file, so leave it as it is.
+
 using System.Net;
 
 namespace SocketCourse.SingleConnection;
