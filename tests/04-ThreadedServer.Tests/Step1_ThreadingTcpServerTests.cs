@@ -252,7 +252,8 @@ public sealed class Step1_ThreadingTcpServerTests
     private static async Task ExpectRefusedAsync(IPEndPoint port)
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        using var deadline = new CancellationTokenSource(Deadlines.Short);
+        // A refusal is immediate on Linux and macOS but takes about 2 s on Windows (it retries the SYN): Deadlines.Refusal.
+        using var deadline = new CancellationTokenSource(Deadlines.Refusal);
         try
         {
             await probe.ConnectAsync(port, deadline.Token);
@@ -263,7 +264,9 @@ public sealed class Step1_ThreadingTcpServerTests
         }
         catch (OperationCanceledException)
         {
-            throw new GradingException($"After Stop, a connect to {port} hung instead of being refused: is the listener still open?");
+            throw new GradingException(
+                $"After Stop, a connect to {port} was neither refused nor accepted within {Deadlines.Refusal.TotalSeconds:0} s " +
+                "(a refusal takes at most about 2 s, on Windows). Is the listening socket still open, with its backlog full?");
         }
         throw new GradingException($"After Stop, a client could still connect to {port}: close the listening socket so the port is free.");
     }

@@ -6,8 +6,15 @@ public static class Deadlines
     /// <summary>How long a grader waits for a socket event on loopback (accept, connect, a reply).</summary>
     public static TimeSpan Default { get; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>How long something that should be immediate on loopback may take (a refused connect).</summary>
+    /// <summary>How long something that should be immediate on loopback may take.</summary>
     public static TimeSpan Short { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a connect to a loopback port where nothing listens may take to be refused. Linux and macOS refuse
+    /// at once (the SYN is answered with a reset); Windows takes about 2 s, because it retries the SYN twice
+    /// after a reset before it reports <c>ConnectionRefused</c>. A correct client must pass on all three.
+    /// </summary>
+    public static TimeSpan Refusal { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Awaits <paramref name="task"/> for at most <paramref name="timeout"/>; past it, fails with a

@@ -31,7 +31,8 @@ public sealed class LoopbackPeer : IAsyncDisposable, IDisposable
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 
     /// <summary>
-    /// Connects to <paramref name="server"/> within the deadline. A refusal fails at once with its meaning.
+    /// Connects to <paramref name="server"/> within the deadline. A refusal fails with its meaning (at once on
+    /// Linux and macOS, after about 2 s on Windows, which retries the SYN first: see <see cref="Deadlines.Refusal"/>).
     /// </summary>
     public static async Task<LoopbackPeer> ConnectAsync(EndPoint server, string name = "the grader's client", TimeSpan? timeout = null)
     {
