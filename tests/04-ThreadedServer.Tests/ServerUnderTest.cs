@@ -28,8 +28,9 @@ internal sealed class ServerUnderTest : IAsyncDisposable
     /// <summary>Calls Stop on a thread of its own and waits for it within the deadline.</summary>
     public async Task<bool> StopAsync() =>
         await CodeUnderTest.Finish(OwnThread.Start(() => Server.Stop(TimeSpan.FromSeconds(2)), "grader: Stop"), "Stop() to return",
-            hint: "Stop closes the listener (the accept loop ends), shuts down each client socket (their Receive returns 0) " +
-                  "and joins the threads: if it waits for a handler it never woke, it waits forever.");
+            hint: "Stop closes the listener (the accept loop ends), shuts down and closes each client socket (closing is what wakes " +
+                  "a blocked Receive on every platform; a shutdown alone does on Linux only) and joins the threads: if it waits for " +
+                  "a handler it never woke, it waits forever.");
 
     public async ValueTask DisposeAsync()
     {

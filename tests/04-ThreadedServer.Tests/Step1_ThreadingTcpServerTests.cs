@@ -157,8 +157,8 @@ public sealed class Step1_ThreadingTcpServerTests
         Assert.True(stopped, "Stop returned false: not every thread ended within its timeout.");
         var alive = log.Threads.Count(t => t.IsAlive);
         Assert.True(alive == 0,
-            $"Stop returned while {alive} handler thread(s) were still running. Shut down each client socket so its Receive " +
-            "returns 0, then Join each thread.");
+            $"Stop returned while {alive} handler thread(s) were still running. Shut down and close each client socket so its " +
+            "Receive ends, then Join each thread.");
         Assert.True(running.Server.ConnectedClients == 0, $"After Stop, ConnectedClients is {running.Server.ConnectedClients}, not 0.");
         await talking.ExpectEndOfStreamAsync("Stop closes every client connection");
         await silent.ExpectEndOfStreamAsync("Stop closes every client connection, silent ones too");

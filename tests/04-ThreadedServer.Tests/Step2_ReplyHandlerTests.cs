@@ -18,13 +18,13 @@ public sealed class Step2_ReplyHandlerTests
         try
         {
             return await CodeUnderTest.Finish(serving, awaited,
-                hint: "A blocked Receive fails with SocketException (ConnectionReset) when the client aborts: catch exactly that.");
+                hint: "A blocked Receive fails with SocketException (ConnectionReset) when the client aborts: catch it.");
         }
         catch (SocketException e)
         {
             throw new GradingException(
-                $"Serve threw {Explain.Exception(e)} A reset is the seed's ConnectionResetError (一个客户端关闭了连接), a normal way for " +
-                "a client to leave: catch SocketException when its SocketErrorCode is ConnectionReset and return ClientLeft.Reset.", e);
+                $"Serve threw {Explain.Exception(e)} A broken connection is the seed's ConnectionResetError (一个客户端关闭了连接), a normal " +
+                "way for a client to leave: catch SocketException around the loop and return ClientLeft.Reset.", e);
         }
     }
 
@@ -100,6 +100,44 @@ public sealed class Step2_ReplyHandlerTests
         var left = await ResetOutcome(serving, "Serve to return after the connection was reset mid-conversation");
 
         Assert.True(left == ClientLeft.Reset, $"The connection was reset after the first exchange; Serve returned {left}. {Explain.ConnectionReset}");
+    }
+
+    [Fact]
+    public async Task A_reply_to_a_client_that_has_gone_ends_Serve_instead_of_throwing()
+    {
+        // The seed's other bug: its handler catches ConnectionResetError only, so a reply sent to a client that
+        // closed its socket raises BrokenPipeError and kills the thread. Here the client says something and closes
+        // before the answer is ready; the answer (8 MB, more than any socket buffer holds) runs into the closed
+        // socket, whose kernel answers with a reset. Send then fails with a code that depends on the platform
+        // (Shutdown, i.e. a broken pipe, or ConnectionReset on Linux; ConnectionReset or ConnectionAborted on Windows).
+        using var pair = await ConnectedPair.OpenAsync();
+        var clientGone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hugeReply = new string('x', 8 << 20);
+        var serving = Serve(pair.Learner, _ =>
+        {
+            clientGone.Task.Wait(Deadlines.Default);
+            Thread.Sleep(50); // the client's FIN has arrived: the reply goes to a socket nobody reads
+            return hugeReply;
+        });
+
+        await pair.Grader.SendAsync("answer me, but I will not wait");
+        pair.Grader.Dispose();
+        clientGone.SetResult();
+
+        ClientLeft left;
+        try
+        {
+            left = await CodeUnderTest.Finish(serving, "Serve to return after its reply ran into a client that had closed",
+                hint: "Send to a closed peer fails, and the next Receive returns 0: either way the client has gone.");
+        }
+        catch (SocketException e)
+        {
+            throw new GradingException(
+                $"Serve threw SocketException {e.SocketErrorCode}. The client closed while its reply was being sent: the seed's BrokenPipeError, " +
+                "which its `except ConnectionResetError` does not catch. Any SocketException on the client's socket means the " +
+                "conversation is over (the code differs between platforms): catch SocketException and return ClientLeft.Reset.", e);
+        }
+        Assert.True(left is ClientLeft.Reset or ClientLeft.Closed, $"Serve returned {left}.");
     }
 
     [Fact]

@@ -9,8 +9,10 @@ public enum ClientLeft
     Closed,
 
     /// <summary>
-    /// The client aborted the connection: a Receive or Send failed with <c>SocketError.ConnectionReset</c>
-    /// (Python's <c>ConnectionResetError</c>, the seed's "一个客户端关闭了连接").
+    /// The connection broke: a Receive or Send failed with a <see cref="System.Net.Sockets.SocketException"/>.
+    /// Usually <c>ConnectionReset</c> (the client aborted: Python's <c>ConnectionResetError</c>, the seed's
+    /// "一个客户端关闭了连接"), but a Send to a client that has gone may also report <c>Shutdown</c> (a broken pipe,
+    /// Python's <c>BrokenPipeError</c>), <c>ConnectionAborted</c> (Windows) or another code, depending on the platform.
     /// </summary>
     Reset,
 }
