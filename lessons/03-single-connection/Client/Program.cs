@@ -19,14 +19,14 @@ try
     Console.WriteLine($"Connected to the server at {server} (服务端连接成功)");
 
     // 3. Ask for a message and send all of it, encoded as UTF-8.
-    Console.Write("Message >>> : ");
+    Console.Write("请输入 (your message) >>> : ");
     var message = Console.ReadLine() ?? "";
     await socket.SendAsync(Encoding.UTF8.GetBytes(message), SocketFlags.None, stop.Token);
 
     // 4. Receive the reply: one Receive of up to 1024 bytes, as the seed does.
     var buffer = new byte[1024];
     var count = await socket.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
-    Console.WriteLine($"Server replied >>> : {Encoding.UTF8.GetString(buffer, 0, count)}");
+    Console.WriteLine($"接收服务端的数据 (the server replied) >>> : {Encoding.UTF8.GetString(buffer, 0, count)}");
     // 5. Close: leaving the using block closes the socket.
     return 0;
 }

@@ -21,7 +21,10 @@ try
 }
 catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
 {
-    Console.Error.WriteLine($"Port {endpoint.Port} is already in use: is another server (perhaps the Python one) still running?");
+    Console.Error.WriteLine($"Port {endpoint.Port} is already in use (地址已被占用): is another server (perhaps the Python one) still " +
+                            "running? Or did one close a connection here a moment ago: it waits in TIME_WAIT for up to a minute " +
+                            "or two, and the seed's Python server does not set SO_REUSEADDR. Wait, or pass another port: " +
+                            $"dotnet run --project lessons/03-single-connection/Server -- {endpoint.Port + 1}");
     return 1;
 }
 Console.WriteLine($"--- server started on {endpoint} (服务已经启动) --- Ctrl+C stops it.");
@@ -30,15 +33,15 @@ try
 {
     // 4. Block (阻塞) until a client connects; Accept returns a socket for that client and its address.
     using var connection = await listener.AcceptAsync(stop.Token);
-    Console.WriteLine($"Client address >>> : {connection.RemoteEndPoint}");
+    Console.WriteLine($"客户端的地址 (client address) >>> : {connection.RemoteEndPoint}");
 
     // 5. Receive the client's message: one Receive, up to 1024 bytes, as the seed does.
     var buffer = new byte[1024];
     var count = await connection.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
-    Console.WriteLine($"Client says >>> : {Encoding.UTF8.GetString(buffer, 0, count)}");
+    Console.WriteLine($"接收客户端的数据 (the client says) >>> : {Encoding.UTF8.GetString(buffer, 0, count)}");
 
     // 6. Ask the operator for a reply and send all of it. End of input (piped stdin) sends an empty reply.
-    Console.Write("Reply >>> : ");
+    Console.Write("请输入 (your reply) >>> : ");
     var reply = Console.ReadLine() ?? "";
     await connection.SendAsync(Encoding.UTF8.GetBytes(reply), SocketFlags.None, stop.Token);
 

@@ -50,13 +50,16 @@ internal static class ChatHandler
                 client.Send(Encoding.UTF8.GetBytes(reply)); // a blocking Send returns once every byte is queued
             }
         }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
-        {
-            Console.WriteLine($"[{who}] 一个客户端关闭了连接 (the connection was reset: the client aborted)");
-        }
-        catch (OperationCanceledException)
+        catch (Exception e) when (stopping.IsCancellationRequested && e is SocketException or ObjectDisposedException or OperationCanceledException)
         {
             Console.WriteLine($"[{who}] connection closed: the server is stopping");
+        }
+        catch (SocketException e)
+        {
+            // Not only ConnectionReset: a reply sent to a client that has gone fails with a broken pipe
+            // (Shutdown) or another code, depending on the system. The seed catches ConnectionResetError only,
+            // so that case kills its handler thread with a BrokenPipeError.
+            Console.WriteLine($"[{who}] 一个客户端关闭了连接 (the connection broke: {e.SocketErrorCode})");
         }
     }
 }

@@ -54,7 +54,7 @@ internal sealed class Operator
         {
             while (true)
             {
-                Console.Write($"回复 {who} (reply) >>> :");
+                Console.Write($"请输入 (your reply to {who}) >>> :");
                 if (!_lines.TryTake(out var line, Timeout.Infinite, stopping))
                 {
                     Console.WriteLine();

@@ -36,8 +36,10 @@ try
 }
 catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
 {
-    Console.Error.WriteLine($"error: 127.0.0.1:{port} is already in use — is another server (the seed's Python one?) running? " +
-                            "Stop it, or pick another port with --port.");
+    Console.Error.WriteLine($"error: 127.0.0.1:{port} is already in use (地址已被占用). Is another server (the seed's Python one?) " +
+                            "still running? Or did one close connections here a moment ago: they wait in TIME_WAIT for up to " +
+                            "a minute or two, and the Python server does not set SO_REUSEADDR. Stop it and wait, or pick " +
+                            "another port with --port.");
     return 1;
 }
 catch (SocketException e)

@@ -102,8 +102,9 @@ internal sealed class ThreadPerClientServer
     }
 
     /// <summary>
-    /// Stops accepting (closing the listener frees the port), wakes every handler (shutting its socket down makes
-    /// its Receive return 0; the token ends a wait for the operator), and joins every thread.
+    /// Stops accepting (closing the listener frees the port), wakes every handler (its socket is shut down, so the
+    /// client reads end of stream, and closed, which ends a blocked Receive on every system: a shutdown alone does
+    /// on Linux only; the token ends a wait for the operator), and joins every thread.
     /// </summary>
     /// <returns>True if every thread ended within <paramref name="timeout"/>.</returns>
     public bool Stop(TimeSpan timeout)
@@ -127,6 +128,7 @@ internal sealed class ThreadPerClientServer
             {
                 // Its handler closed it already.
             }
+            socket.Dispose();
         }
         foreach (var (_, thread) in clients)
         {
