@@ -88,10 +88,11 @@ public sealed class ChaosProxyTests
         await using var proxy = ChaosProxy.Start(Loopback.UnusedEndPoint(), Chaos.None);
 
         // The reset may arrive while the connect is still completing, or on the first read: either is a reset.
+        // The proxy resets the client once its own connect is refused, which takes about 2 s on Windows.
         var error = await Assert.ThrowsAsync<GradingException>(async () =>
         {
             using var client = await LoopbackPeer.ConnectAsync(proxy.EndPoint);
-            await client.ReadToEndAsync("anything");
+            await client.ReadToEndAsync("anything", timeout: Deadlines.Refusal);
         });
 
         Assert.Contains("ConnectionReset", error.Message);
