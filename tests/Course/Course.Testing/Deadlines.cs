@@ -11,8 +11,8 @@ public static class Deadlines
 
     /// <summary>
     /// How long a connect to a loopback port where nothing listens may take to be refused. Linux and macOS refuse
-    /// at once (the SYN is answered with a reset); Windows takes about 2 s, because it retries the SYN twice
-    /// after a reset before it reports <c>ConnectionRefused</c>. A correct client must pass on all three.
+    /// at once (the SYN is answered with a reset); Windows takes up to about 2 s, because it retries the SYN
+    /// a few times after the reset before it reports <c>ConnectionRefused</c>. A correct client must pass on all three.
     /// </summary>
     public static TimeSpan Refusal { get; } = TimeSpan.FromSeconds(5);
 
