@@ -2,7 +2,9 @@
 // It reads the xunit XML reports of both tracks and course.json, and checks what the course promises:
 //   solutions track: every test passed (graders, harness, notebooks, tool);
 //   exercises track: every grader of every ready lesson failed, on the stub's NotImplementedException
-//   (not a timeout or anything else), within a time bound; every step of the manifest has graders.
+//   (not a timeout or anything else), within a time bound; every step of the manifest has required graders.
+//   Stretch graders (trait Stretch=true) are optional for the learner but not for the course: they too must
+//   pass on the solutions and fail on the stubs, and a step may not consist of stretch graders alone.
 // It prints a summary per lesson and, last, the line `ci: N passed, N failed` from the solutions track.
 using System.Text.Json;
 using System.Xml.Linq;
@@ -49,8 +51,8 @@ foreach (var (number, steps) in readyLessons)
     if (graders.Count == 0) { problems.Add($"lesson {number}: no graders ran in the exercises track"); continue; }
     if (solved.Count != graders.Count)
         problems.Add($"lesson {number}: {solved.Count} graders ran on the solutions but {graders.Count} on the stubs");
-    foreach (var step in steps.Where(s => !graders.Any(g => g.Step == s)))
-        problems.Add($"lesson {number}: step {step} of course.json has no graders (trait Step={step})");
+    foreach (var step in steps.Where(s => !graders.Any(g => g.Step == s && !g.Stretch)))
+        problems.Add($"lesson {number}: step {step} of course.json has no required graders (trait Step={step}, not Stretch)");
     foreach (var g in graders.Where(g => g.Step is null))
         problems.Add($"lesson {number}: {g.Name} has no Step trait");
     foreach (var g in graders)
@@ -63,7 +65,8 @@ foreach (var (number, steps) in readyLessons)
             problems.Add($"lesson {number}: {g.Name} took {g.Seconds:0.0} s to fail against the stubs (bound: {MaxSecondsPerStubFailure} s)");
     }
     Console.WriteLine($"lesson {number}: {solved.Count(t => t.Result == "Pass")}/{solved.Count} graders pass on the solutions, " +
-                      $"{graders.Count(g => g.Result == "Fail")}/{graders.Count} fail on the stubs, steps {string.Join(",", steps)}");
+                      $"{graders.Count(g => g.Result == "Fail")}/{graders.Count} fail on the stubs, steps {string.Join(",", steps)}" +
+                      (graders.Any(g => g.Stretch) ? $" ({graders.Count(g => g.Stretch)} of them stretch)" : ""));
 }
 var strayGraders = exercises.Where(t => t.Lesson is not null && readyLessons.All(l => l.Number != t.Lesson)).Select(t => t.Lesson).Distinct();
 foreach (var lesson in strayGraders)
@@ -92,6 +95,7 @@ static List<TestResult> ReadResults(string folder)
                 Seconds: double.TryParse((string?)test.Attribute("time"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 0,
                 Lesson: Trait("Lesson"),
                 Step: Trait("Step"),
+                Stretch: string.Equals(Trait("Stretch"), "true", StringComparison.OrdinalIgnoreCase),
                 ExceptionType: (string?)failure?.Attribute("exception-type") ?? "",
                 Message: failure?.Element("message")?.Value ?? test.Element("reason")?.Value ?? ""));
         }
@@ -101,4 +105,4 @@ static List<TestResult> ReadResults(string folder)
 
 static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
-record TestResult(string Name, string Result, double Seconds, string? Lesson, string? Step, string ExceptionType, string Message);
+record TestResult(string Name, string Result, double Seconds, string? Lesson, string? Step, bool Stretch, string ExceptionType, string Message);

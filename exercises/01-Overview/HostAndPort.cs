@@ -23,6 +23,6 @@ public sealed record HostAndPort(string Host, IPAddress? Address, int Port)
     public IPEndPoint ToIPEndPoint()
     {
         throw new NotImplementedException(
-            "Step 1: build an IPEndPoint from Address and Port, or explain that a host name must be resolved first. See notebooks/01-overview.ipynb, step 1.");
+            "Step 2: build an IPEndPoint from Address and Port, or explain that a host name must be resolved first. See notebooks/01-overview.ipynb, step 2.");
     }
 }

@@ -23,6 +23,7 @@ public static class UnixEchoClient
         CancellationToken cancellationToken = default)
     {
         throw new NotImplementedException(
-            "Step 3: connect to new UnixDomainSocketEndPoint(path), send, Shutdown(Send), read to end. See notebooks/02-socket-basics.ipynb, step 3.");
+            "Step 3: connect to new UnixDomainSocketEndPoint(path), StreamLoops.SendAllAsync, Shutdown(Send), StreamLoops.ReadToEndAsync. " +
+            "See notebooks/02-socket-basics.ipynb, step 3.");
     }
 }

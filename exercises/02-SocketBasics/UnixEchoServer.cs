@@ -22,20 +22,23 @@ public sealed class UnixEchoServer : IAsyncDisposable
     /// Binds a Unix-domain stream socket to <paramref name="path"/> (which creates a socket file there),
     /// listens, and serves clients in the background, each one independently: read the client's message to
     /// end of stream (within the size limit), send the same bytes back, close.
-    /// If a file already exists at <paramref name="path"/> and no server answers there, it is taken to be a
-    /// socket file left behind by a server that did not clean up, deleted, and replaced.
+    /// If a file already exists at <paramref name="path"/>: when a server answers there, the path is taken; when
+    /// nobody answers and the file is a socket file (<see cref="SocketFiles.IsSocketFile"/>), it was left behind by
+    /// a server that did not clean up, and it is deleted and replaced; any other file (a regular file, even an empty
+    /// one) is never touched. To read and send whole messages, <see cref="StreamLoops"/> has the two loops.
     /// </summary>
     /// <param name="path">The socket file's path. Keep it short: Linux allows about 107 bytes.</param>
     /// <param name="maxMessageBytes">The largest message accepted from one client; a client that sends more is
     /// disconnected without a reply, and the server goes on serving the others.</param>
     /// <returns>The running server; dispose it to stop.</returns>
     /// <exception cref="IOException">A server is already listening at <paramref name="path"/>, or the file there is
-    /// not a socket file (it has content); the file is left untouched.</exception>
+    /// not a socket file; the file is left untouched.</exception>
     /// <exception cref="SocketException">The path cannot be bound (e.g. its folder does not exist).</exception>
     public static UnixEchoServer Start(string path, int maxMessageBytes = DefaultMaxMessageBytes)
     {
         throw new NotImplementedException(
-            "Step 3: clear a leftover socket file, Bind(new UnixDomainSocketEndPoint(path)), Listen, accept in the background. " +
+            "Step 3: clear a leftover socket file (SocketFiles.IsSocketFile), Bind(new UnixDomainSocketEndPoint(path)), Listen, " +
+            "accept in the background; StreamLoops has the read and send loops. " +
             "See notebooks/02-socket-basics.ipynb, step 3.");
     }
 

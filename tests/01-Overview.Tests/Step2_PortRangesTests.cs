@@ -43,29 +43,29 @@ public sealed class Step2_PortRangesTests
 
     [Theory]
     [InlineData(0, false, "port 0 asks for any free port, which the system takes from the unprivileged range")]
-    [InlineData(1, true, "1–1023 need root (or CAP_NET_BIND_SERVICE) on Linux")]
+    [InlineData(1, true, "1–1023 need root (or CAP_NET_BIND_SERVICE) under Linux's default setting")]
     [InlineData(22, true, "SSH's port: a normal user cannot start a server on it")]
     [InlineData(80, true, "why web servers start as root and drop privileges, or sit behind a proxy")]
     [InlineData(1023, true, "the last privileged port")]
     [InlineData(1024, false, "the first port any user may bind")]
     [InlineData(9999, false, "the seed's server runs without special rights")]
     [InlineData(65535, false, "the largest port")]
-    public void Ports_below_1024_are_privileged_on_Unix(int port, bool expected, string why)
+    public void Ports_below_1024_are_privileged_by_default_on_Linux(int port, bool expected, string why)
     {
-        var actual = PortRanges.IsPrivilegedOnUnix(port);
+        var actual = PortRanges.IsPrivilegedByDefaultOnLinux(port);
 
-        Assert.True(actual == expected, $"IsPrivilegedOnUnix({port}) returned {actual}, expected {expected}: {why}.");
+        Assert.True(actual == expected, $"IsPrivilegedByDefaultOnLinux({port}) returned {actual}, expected {expected}: {why}.");
     }
 
     [Theory]
     [InlineData(-1)]
     [InlineData(65536)]
-    public void IsPrivilegedOnUnix_rejects_numbers_that_are_not_ports(int port)
+    public void IsPrivilegedByDefaultOnLinux_rejects_numbers_that_are_not_ports(int port)
     {
-        var error = Expect.Throws<ArgumentOutOfRangeException>(() => PortRanges.IsPrivilegedOnUnix(port),
+        var error = Expect.Throws<ArgumentOutOfRangeException>(() => PortRanges.IsPrivilegedByDefaultOnLinux(port),
             $"{port} is not a port: a port is 16 bits, 0–65535");
 
-        AssertNamesPortAndRange(error, $"IsPrivilegedOnUnix({port})");
+        AssertNamesPortAndRange(error, $"IsPrivilegedByDefaultOnLinux({port})");
     }
 
     private static void AssertNamesPortAndRange(ArgumentOutOfRangeException error, string call)

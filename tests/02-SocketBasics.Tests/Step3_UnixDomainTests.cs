@@ -156,15 +156,16 @@ public sealed class Step3_UnixDomainTests : IDisposable
         Assert.Equal("still yours", await client.ReadTextToEndAsync("the first server's echo after the refused second start"));
     }
 
-    [Fact]
-    public void A_file_that_is_not_a_socket_is_never_deleted()
+    [Theory]
+    [InlineData("precious data", "the file at that path has content, so it is not a socket file; a server must not delete what it did not create")]
+    [InlineData("", "an empty regular file is still not a socket file (connecting to it is refused just the same): ask SocketFiles.IsSocketFile, not the file's length")]
+    public void A_file_that_is_not_a_socket_is_never_deleted(string content, string why)
     {
-        File.WriteAllText(_path, "precious data");
+        File.WriteAllText(_path, content);
 
-        Expect.Throws<IOException>(() => UnixEchoServer.Start(_path).DisposeAsync().AsTask().Wait(),
-            "the file at that path has content, so it is not a socket file; a server must not delete what it did not create");
+        Expect.Throws<IOException>(() => UnixEchoServer.Start(_path).DisposeAsync().AsTask().Wait(), why);
 
-        Assert.True(File.Exists(_path) && File.ReadAllText(_path) == "precious data",
+        Assert.True(File.Exists(_path) && File.ReadAllText(_path) == content,
             $"The regular file at {_path} was deleted or changed.");
     }
 

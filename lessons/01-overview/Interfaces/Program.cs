@@ -1,4 +1,4 @@
-// Lesson 01 demo: which network interfaces (网卡) does this machine have, and which IP addresses
+// Lesson 01 demo: which network interfaces (网络接口: network cards, Wi-Fi, VPNs, loopback) does this machine have, and which IP addresses
 // does each carry? A server bound to 127.0.0.1 is reachable only through the loopback interface;
 // one bound to 0.0.0.0 through every interface listed here.
 using System.Net;

@@ -17,7 +17,7 @@ Console.WriteLine($"UDP client for {server}. Type a message, or exit to quit.");
 
 while (true)
 {
-    Console.Write("请输入 >>> :");
+    Console.Write("请输入 (your message) >>> :");
     var line = Console.ReadLine();
     if (line is null)
     {
@@ -35,7 +35,7 @@ while (true)
         {
             var reply = await socket.ReceiveFromAsync(buffer, SocketFlags.None, anySender, deadline.Token);
             if (!reply.RemoteEndPoint.Equals(server)) continue; // not from our server: ignore it
-            Console.WriteLine($"接收服务端的数据 >>> : {Encoding.UTF8.GetString(buffer, 0, reply.ReceivedBytes)}");
+            Console.WriteLine($"接收服务端的数据 (reply from the server) >>> : {Encoding.UTF8.GetString(buffer, 0, reply.ReceivedBytes)}");
             break;
         }
     }

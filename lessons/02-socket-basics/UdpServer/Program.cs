@@ -31,7 +31,7 @@ void Stop(PosixSignalContext context)
 }
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-Console.WriteLine($"---UDP echo server on {endpoint}, Ctrl+C to stop---");
+Console.WriteLine($"---服务已经启动--- (server started) UDP echo on {endpoint}, Ctrl+C to stop");
 
 // 3. Receive a datagram and its sender, send it back, repeat.
 var buffer = new byte[65_507 + 1]; // the largest UDP payload, plus one byte to notice anything bigger
@@ -52,7 +52,7 @@ while (!stop.IsCancellationRequested)
         continue; // Windows: an earlier reply was unreachable, or a datagram was too big. Serve the next one.
     }
     var text = Encoding.UTF8.GetString(buffer, 0, datagram.ReceivedBytes);
-    Console.WriteLine($"客户端 {datagram.RemoteEndPoint} sent {datagram.ReceivedBytes} bytes >>> : {text}");
+    Console.WriteLine($"接收客户端的数据 (data from client {datagram.RemoteEndPoint}, {datagram.ReceivedBytes} bytes) >>> : {text}");
     try
     {
         await socket.SendToAsync(buffer.AsMemory(0, datagram.ReceivedBytes), SocketFlags.None, datagram.RemoteEndPoint);
@@ -62,5 +62,5 @@ while (!stop.IsCancellationRequested)
         Console.WriteLine($"Could not echo to {datagram.RemoteEndPoint} ({e.SocketErrorCode}); serving the next datagram.");
     }
 }
-Console.WriteLine("---server stopped---");
+Console.WriteLine("---服务已经停止--- (server stopped)");
 return 0;

@@ -51,6 +51,36 @@ public sealed class ProgressTests
     }
 
     [Fact]
+    public void Failing_stretch_graders_never_keep_a_step_or_the_lesson_from_passing()
+    {
+        var progress = LessonProgress.From(Fixture.Lesson("01"), LessonGrade.Graded("01",
+        [
+            new GraderResult("Step_1_works", 1, GraderOutcome.Passed),
+            new GraderResult("Step_2_works", 2, GraderOutcome.Passed),
+            new GraderResult("Step_2_extra", 2, GraderOutcome.Failed, IsStretch: true),
+            new GraderResult("Step_2_other_extra", 2, GraderOutcome.NotImplemented, IsStretch: true),
+        ]));
+
+        Assert.Equal(LessonState.Passed, progress.State);
+        Assert.Equal([StepState.Passed, StepState.Passed], progress.Steps.Select(s => s.State));
+        Assert.Equal((1, 0, 2), (progress.Steps[1].Graders.Count, progress.Steps[1].StretchPassedCount, progress.Steps[1].Stretch.Count));
+        Assert.Null(progress.Steps[1].FirstFailure);
+    }
+
+    [Fact]
+    public void A_step_with_only_stretch_graders_passing_is_not_passed()
+    {
+        var step = StepProgress.From(Fixture.Lesson("01").Steps[1],
+        [
+            new GraderResult("Required", 2, GraderOutcome.NotImplemented),
+            new GraderResult("Extra", 2, GraderOutcome.Passed, IsStretch: true),
+        ]);
+
+        Assert.Equal(StepState.NotStarted, step.State);
+        Assert.Equal("Required", step.FirstFailure?.Name);
+    }
+
+    [Fact]
     public void A_build_failure_is_neither_a_failure_nor_not_started()
     {
         var progress = LessonProgress.From(Fixture.Lesson("01"), Fixture.BuildFailed01());

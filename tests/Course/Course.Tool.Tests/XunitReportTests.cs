@@ -36,6 +36,22 @@ public sealed class XunitReportTests
     }
 
     [Fact]
+    public void A_Stretch_trait_marks_a_grader_as_optional()
+    {
+        const string xml = """
+            <assemblies><assembly><collection>
+              <test name="A.B.Required" method="Required" result="Pass"><traits><trait name="Lesson" value="01" /><trait name="Step" value="2" /></traits></test>
+              <test name="A.B.Extra" method="Extra" result="Fail"><traits><trait name="Lesson" value="01" /><trait name="Step" value="2" /><trait name="Stretch" value="true" /></traits>
+                <failure exception-type="SocketCourse.Testing.GradingException"><message>not yet</message></failure></test>
+            </collection></assembly></assemblies>
+            """;
+
+        var results = XunitReport.Parse(xml, "01");
+
+        Assert.Equal([("Extra", true), ("Required", false)], results.Select(r => (r.Name, r.IsStretch)).OrderBy(r => r.Name, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Something_else_than_a_report_is_a_clear_error()
     {
         Assert.Contains("could not be read", Assert.Throws<CourseException>(() => XunitReport.Parse("<unclosed", "01")).Message);

@@ -26,7 +26,10 @@ public enum GraderOutcome
 /// <param name="ExceptionType">The exception that failed it, if any.</param>
 /// <param name="Message">The failure message (already written to teach), if any.</param>
 /// <param name="Line">Where the test is in its file (0 if unknown): graders are shown in the order they are written.</param>
-public sealed record GraderResult(string Name, int? Step, GraderOutcome Outcome, string? ExceptionType = null, string? Message = null, int Line = 0)
+/// <param name="IsStretch">Whether the grader is a stretch goal (trait <c>Stretch=true</c>): optional, shown apart, and
+/// never keeping a step or a lesson from passing.</param>
+public sealed record GraderResult(string Name, int? Step, GraderOutcome Outcome, string? ExceptionType = null, string? Message = null, int Line = 0,
+    bool IsStretch = false)
 {
     /// <summary>The name as a sentence: underscores become spaces.</summary>
     [JsonIgnore]

@@ -32,6 +32,7 @@ public static class XunitReport
             if (lessonTrait is not null && lessonTrait != lesson)
                 continue;
             var stepTrait = traits.FirstOrDefault(t => t.Name == "Step").Value;
+            var stretch = string.Equals(traits.FirstOrDefault(t => t.Name == "Stretch").Value, "true", StringComparison.OrdinalIgnoreCase);
             var failure = test.Element("failure");
             var exceptionType = (string?)failure?.Attribute("exception-type");
             var message = failure?.Element("message")?.Value;
@@ -41,7 +42,8 @@ public static class XunitReport
                 Outcome((string?)test.Attribute("result"), exceptionType, message),
                 exceptionType,
                 message,
-                int.TryParse((string?)test.Attribute("source-line"), out var line) ? line : 0));
+                int.TryParse((string?)test.Attribute("source-line"), out var line) ? line : 0,
+                stretch));
         }
         // Execution order varies with parallelism; the order the graders are written in does not.
         return [.. results.OrderBy(r => r.Step ?? int.MaxValue).ThenBy(r => r.Line).ThenBy(r => r.Name, StringComparer.Ordinal)];

@@ -38,7 +38,8 @@ public static class CheckView
                 Symbols.Mark(step.State, unicode),
                 $"Step {step.Step.Number}",
                 Markup.Escape(step.Step.Title),
-                $"{step.PassedCount}/{step.Graders.Count} graders, {Symbols.Word(step.State)}");
+                $"{step.PassedCount}/{step.Graders.Count} graders, {Symbols.Word(step.State)}" +
+                (step.Stretch.Count > 0 ? $" [grey]+ stretch {step.StretchPassedCount}/{step.Stretch.Count} (optional)[/]" : ""));
         }
         console.Write(grid);
         console.WriteLine();
@@ -48,11 +49,26 @@ public static class CheckView
         {
             var count = progress.Steps.Sum(s => s.Graders.Count);
             console.MarkupLine($"[green bold]Lesson {lesson.Number} passes: all {count} graders.[/]");
+            RenderStretch(console, progress);
             return;
         }
         RenderFailure(console, lesson, first, track);
         console.MarkupLine($"{progress.StepsPassed} of {progress.Steps.Count} steps pass.");
     }
+
+    /// <summary>Once a lesson passes, says which optional stretch graders remain, if any, and how to run them alone.</summary>
+    private static void RenderStretch(IAnsiConsole console, LessonProgress progress)
+    {
+        var open = progress.Steps.SelectMany(s => s.Stretch).Where(g => g.Outcome != GraderOutcome.Passed).ToList();
+        if (open.Count == 0)
+            return;
+        var first = open[0];
+        console.MarkupLine($"[grey]Optional: {open.Count} stretch grader{(open.Count == 1 ? "" : "s")} not passing yet, e.g. " +
+                           $"{Markup.Escape(first.Sentence)}: {Markup.Escape(FirstLine(FailureText.Clean(first.Message)))}[/]");
+        console.MarkupLine($"[grey]Run them alone: dotnet test --project {Markup.Escape(progress.Lesson.Tests)} --filter-trait \"Stretch=true\"[/]");
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     private static void RenderFailure(IAnsiConsole console, Lesson lesson, StepProgress step, Track track)
     {

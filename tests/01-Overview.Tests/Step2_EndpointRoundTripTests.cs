@@ -2,10 +2,10 @@ using System.Net;
 
 namespace SocketCourse.Overview.Tests;
 
-/// <summary>Step 1: TryParse, Format and ToIPEndPoint — from text to a socket's endpoint and back.</summary>
+/// <summary>Step 2: TryParse, Format and ToIPEndPoint — from text to a socket's endpoint and back.</summary>
 [Trait("Lesson", "01")]
-[Trait("Step", "1")]
-public sealed class Step1_EndpointRoundTripTests
+[Trait("Step", "2")]
+public sealed class Step2_EndpointRoundTripTests
 {
     [Theory]
     [InlineData("127.0.0.1:9999", null, true)]

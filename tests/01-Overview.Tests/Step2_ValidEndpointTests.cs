@@ -2,10 +2,10 @@ using System.Net;
 
 namespace SocketCourse.Overview.Tests;
 
-/// <summary>Step 1: endpoints that are well written are read into host, address and port.</summary>
+/// <summary>Step 2: endpoints that are well written are read into host, address and port.</summary>
 [Trait("Lesson", "01")]
-[Trait("Step", "1")]
-public sealed class Step1_ValidEndpointTests
+[Trait("Step", "2")]
+public sealed class Step2_ValidEndpointTests
 {
     [Theory]
     [InlineData("127.0.0.1:9999", "127.0.0.1", "127.0.0.1", 9999, "the seed's server: IPv4 loopback, port 9999")]
