@@ -62,6 +62,7 @@ public static class CourseCli
 
         foreach (var command in new[] { check, hint, watch, notebook, export, solution })
             root.Subcommands.Add(command);
+        root.Subcommands.Add(Dev.DevCommand.Build());   // for the course's authors
         return root;
     }
 

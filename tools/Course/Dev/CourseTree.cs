@@ -1,0 +1,44 @@
+using SocketCourse.Tool.Grading;
+using SocketCourse.Tool.Manifest;
+
+namespace SocketCourse.Tool.Dev;
+
+/// <summary>The course's files as the authoring checks read them: paths relative to the root, build output left out.</summary>
+public sealed class CourseTree(CourseRoot root, CourseManifest manifest)
+{
+    /// <summary>The course root.</summary>
+    public CourseRoot Root { get; } = root;
+
+    /// <summary>course.json, loaded.</summary>
+    public CourseManifest Manifest { get; } = manifest;
+
+    /// <summary>
+    /// Whether the catalogue of mistakes exists at all (a mistakes/ folder). Until it does, a ready lesson without
+    /// its catalogue is reported as a note; once it does, as a problem.
+    /// </summary>
+    public bool HasMistakesCatalogue => Directory.Exists(Root.Full(MistakesFolder));
+
+    /// <summary>The catalogue's folder at the root.</summary>
+    public const string MistakesFolder = "mistakes";
+
+    /// <summary>Whether the file <paramref name="relative"/> exists.</summary>
+    public bool FileExists(string relative) => File.Exists(Root.Full(relative));
+
+    /// <summary>Whether the folder <paramref name="relative"/> exists.</summary>
+    public bool FolderExists(string relative) => Directory.Exists(Root.Full(relative));
+
+    /// <summary>The text of <paramref name="relative"/>.</summary>
+    public string Read(string relative) => File.ReadAllText(Root.Full(relative));
+
+    /// <summary>The files of <paramref name="folder"/> (recursively, bin/ and obj/ left out) ending in <paramref name="extension"/>, relative to the root.</summary>
+    public IReadOnlyList<string> Files(string folder, string extension) =>
+        [.. Fingerprint.SourceFiles(Root.Full(folder))
+            .Where(f => f.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            .Select(Root.Relative)];
+
+    /// <summary>The Name of a lesson (PascalCase, from its exercise folder), e.g. "SingleConnection".</summary>
+    public static string NameOf(Lesson lesson) => LessonNames.NameInFolder(lesson.Exercise, lesson.Number) ?? LessonNames.NameOf(lesson.Slug);
+
+    /// <summary>The lesson's catalogue of mistakes, e.g. "mistakes/03-SingleConnection".</summary>
+    public static string MistakesOf(Lesson lesson) => $"{MistakesFolder}/{lesson.Number}-{NameOf(lesson)}";
+}

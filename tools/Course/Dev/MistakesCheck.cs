@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SocketCourse.Tool.Manifest;
+
+namespace SocketCourse.Tool.Dev;
+
+/// <summary>
+/// Every ready lesson has its catalogue of classic mistakes: mistakes/NN-Name/&lt;kebab-name&gt;/mistake.json with at
+/// least a title, the step it belongs to, and the graders that must fail on it (the overlay files and the learner's
+/// message beside it are the mistakes runner's business). Until the course has a mistakes/ folder at all, a
+/// missing catalogue is a note, not a problem.
+/// </summary>
+public static class MistakesCheck
+{
+    /// <summary>The file that makes a folder of the catalogue a mistake.</summary>
+    public const string MistakeFile = "mistake.json";
+
+    /// <summary>Problems, and notes (reported but not failing) for what is only missing because the catalogue has not landed.</summary>
+    public static (IReadOnlyList<DevProblem> Problems, IReadOnlyList<DevProblem> Notes) Run(CourseTree tree)
+    {
+        var problems = new List<DevProblem>();
+        var notes = new List<DevProblem>();
+        foreach (var lesson in tree.Manifest.Lessons)
+        {
+            var folder = CourseTree.MistakesOf(lesson);
+            var entries = tree.FolderExists(folder)
+                ? Directory.GetDirectories(tree.Root.Full(folder)).Order(StringComparer.Ordinal).ToList()
+                : [];
+            var mistakes = entries.Where(e => File.Exists(Path.Combine(e, MistakeFile))).ToList();
+            if (lesson.IsReady && mistakes.Count == 0)
+            {
+                var missing = DevProblem.Lesson(lesson.Number, $"is ready but has no catalogue of mistakes: no {folder}/<mistake>/{MistakeFile}");
+                (tree.HasMistakesCatalogue ? problems : notes).Add(missing);
+            }
+            foreach (var entry in mistakes)
+                problems.AddRange(Entry(tree, lesson, tree.Root.Relative(entry)));
+        }
+        return (problems, notes);
+    }
+
+    private static IEnumerable<DevProblem> Entry(CourseTree tree, Lesson lesson, string entry)
+    {
+        var n = lesson.Number;
+        var file = $"{entry}/{MistakeFile}";
+        var name = entry.Split('/')[^1];
+        if (!LessonNames.IsSlug(name))
+            yield return DevProblem.Lesson(n, $"{entry}: a mistake's folder name is kebab-case, e.g. one-receive-not-a-loop");
+        JsonElement json = default;
+        string? error = null;
+        try
+        {
+            using var document = JsonDocument.Parse(tree.Read(file));
+            json = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            error = e.Message;
+        }
+        if (error is not null)
+            yield return DevProblem.Lesson(n, $"{file} is not valid JSON: {error}");
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            if (json.ValueKind != JsonValueKind.Undefined)
+                yield return DevProblem.Lesson(n, $"{file} must be an object with \"title\", \"step\" and \"graders\"");
+            yield break;
+        }
+        if (!json.TryGetProperty("title", out var title) || title.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(title.GetString()))
+            yield return DevProblem.Lesson(n, $"{file} needs a \"title\": the mistake in a few words");
+        if (!json.TryGetProperty("step", out var step) || !step.TryGetInt32(out var number))
+            yield return DevProblem.Lesson(n, $"{file} needs \"step\": the number of the step the mistake belongs to");
+        else if (lesson.Step(number) is null)
+            yield return DevProblem.Lesson(n, $"{file} belongs to step {number}, which course.json's lesson {n} does not have");
+        if (!json.TryGetProperty("graders", out var graders) || graders.ValueKind != JsonValueKind.Array || graders.GetArrayLength() == 0
+            || graders.EnumerateArray().Any(g => g.ValueKind != JsonValueKind.String))
+        {
+            yield return DevProblem.Lesson(n, $"{file} needs \"graders\": the names of the graders that must fail on it");
+            yield break;
+        }
+        var source = string.Join("\n", tree.Files(lesson.Tests, ".cs").Select(tree.Read));
+        foreach (var grader in graders.EnumerateArray().Select(g => g.GetString()!))
+        {
+            var method = grader.Split('.')[^1];
+            if (!Regex.IsMatch(source, $@"\b{Regex.Escape(method)}\s*\("))
+                yield return DevProblem.Lesson(n, $"{file} names grader {grader}, but {lesson.Tests} has no such test method");
+        }
+    }
+}
