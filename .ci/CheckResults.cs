@@ -1,7 +1,7 @@
 // CI's judge of the test results (run by .ci/run as a file-based app: dotnet run .ci/CheckResults.cs -- ...).
 // It reads the xunit XML reports of both tracks and course.json, and checks what the course promises:
 //   solutions track: every test passed (graders, harness, notebooks, tool);
-//   exercises track: every grader of every ready lesson failed, on the stub's NotImplementedException
+//   exercises track: every grader of every ready (or scaffolded planned) lesson failed, on the stub's NotImplementedException
 //   (not a timeout or anything else), within a time bound; every step of the manifest has required graders.
 //   Stretch graders (trait Stretch=true) are optional for the learner but not for the course: they too must
 //   pass on the solutions and fail on the stubs, and a step may not consist of stretch graders alone.
@@ -20,15 +20,18 @@ const double MaxSecondsPerStubFailure = 5.0;
 var problems = new List<string>();
 
 var manifest = JsonDocument.Parse(File.ReadAllText(args[0])).RootElement;
-var readyLessons = manifest.GetProperty("lessons").EnumerateArray()
-    .Where(l => l.GetProperty("status").GetString() == "ready")
+var lessons = manifest.GetProperty("lessons").EnumerateArray()
     .Select(l => (
         Number: l.GetProperty("number").GetString()!,
+        Ready: l.GetProperty("status").GetString() == "ready",
         Steps: l.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetInt32().ToString()).ToList()))
     .ToList();
 
 var solutions = ReadResults(args[1]);
 var exercises = ReadResults(args[2]);
+// Ready lessons must have graders; a planned lesson scaffolded by `course dev new` has some, held to the same rules.
+var gradedLessons = lessons.Where(l => l.Ready || exercises.Any(t => t.Lesson == l.Number))
+    .Select(l => (l.Number, l.Steps)).ToList();
 
 // Solutions track: everything passes.
 var passed = solutions.Count(t => t.Result == "Pass");
@@ -44,7 +47,7 @@ if (args[3] != "0" && failed == 0)
     problems.Add($"solutions track: dotnet test exited {args[3]} although no test failed: did a test host crash or a project not run?");
 
 // Exercises track: every grader of every ready lesson fails on its stub.
-foreach (var (number, steps) in readyLessons)
+foreach (var (number, steps) in gradedLessons)
 {
     var graders = exercises.Where(t => t.Lesson == number).ToList();
     var solved = solutions.Where(t => t.Lesson == number).ToList();
@@ -68,9 +71,9 @@ foreach (var (number, steps) in readyLessons)
                       $"{graders.Count(g => g.Result == "Fail")}/{graders.Count} fail on the stubs, steps {string.Join(",", steps)}" +
                       (graders.Any(g => g.Stretch) ? $" ({graders.Count(g => g.Stretch)} of them stretch)" : ""));
 }
-var strayGraders = exercises.Where(t => t.Lesson is not null && readyLessons.All(l => l.Number != t.Lesson)).Select(t => t.Lesson).Distinct();
+var strayGraders = exercises.Where(t => t.Lesson is not null && gradedLessons.All(l => l.Number != t.Lesson)).Select(t => t.Lesson).Distinct();
 foreach (var lesson in strayGraders)
-    problems.Add($"lesson {lesson}: graders ran, but course.json does not list it as ready");
+    problems.Add($"lesson {lesson}: graders ran, but course.json does not list the lesson");
 
 foreach (var p in problems) Console.WriteLine("problem: " + p);
 Console.WriteLine($"solutions track: {passed} passed, {failed} failed, {solutions.Count - passed - failed} other; exercises track: {exercises.Count} graders ran");

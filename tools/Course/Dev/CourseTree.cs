@@ -13,10 +13,12 @@ public sealed class CourseTree(CourseRoot root, CourseManifest manifest)
     public CourseManifest Manifest { get; } = manifest;
 
     /// <summary>
-    /// Whether the catalogue of mistakes exists at all (a mistakes/ folder). Until it does, a ready lesson without
-    /// its catalogue is reported as a note; once it does, as a problem.
+    /// Whether the catalogue of mistakes exists at all: at least one mistakes/*/*/mistake.json. Until it does, a ready
+    /// lesson without its catalogue is reported as a note; once it does, as a problem.
     /// </summary>
-    public bool HasMistakesCatalogue => Directory.Exists(Root.Full(MistakesFolder));
+    public bool HasMistakesCatalogue =>
+        Directory.Exists(Root.Full(MistakesFolder))
+        && Directory.EnumerateFiles(Root.Full(MistakesFolder), MistakesCheck.MistakeFile, SearchOption.AllDirectories).Any();
 
     /// <summary>The catalogue's folder at the root.</summary>
     public const string MistakesFolder = "mistakes";

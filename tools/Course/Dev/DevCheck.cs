@@ -42,7 +42,7 @@ public static class DevCheck
         foreach (var note in report.Notes)
             console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note.ToString())}");
         if (report.Notes.Count > 0 && !tree.HasMistakesCatalogue)
-            console.MarkupLine($"[yellow]note:[/] there is no {CourseTree.MistakesFolder}/ folder yet, so a missing catalogue of mistakes is not counted as a problem.");
+            console.MarkupLine($"[yellow]note:[/] {CourseTree.MistakesFolder}/ holds no {MistakesCheck.MistakeFile} yet, so a missing catalogue of mistakes is not counted as a problem.");
         foreach (var problem in report.Problems)
             console.MarkupLine($"[red]problem:[/] {Markup.Escape(problem.ToString())}");
         var lessons = tree.Manifest.Lessons;
