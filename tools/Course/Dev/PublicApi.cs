@@ -74,7 +74,7 @@ public static class PublicApi
         var bases = new List<string>();
         if (kind == "class" && type.BaseType is { FullName: not "System.Object" } baseType) bases.Add(TypeName(baseType));
         if (kind == "enum") bases.Add(TypeName(type.GetEnumUnderlyingType()));
-        bases.AddRange(type.GetInterfaces().Select(TypeName).Order(StringComparer.Ordinal));
+        if (kind is not ("enum" or "delegate")) bases.AddRange(type.GetInterfaces().Select(TypeName).Order(StringComparer.Ordinal));
         return $"{modifiers}{kind} {TypeName(type)}" + (bases.Count > 0 ? " : " + string.Join(", ", bases) : "");
     }
 
