@@ -1,4 +1,4 @@
-// CI's judge of the test results (run by .ci/run as a file-based app: dotnet run .ci/CheckResults.cs -- ...).
+// CI's judge of the test results (run by .ci/Ci.cs as a file-based app: dotnet run .ci/CheckResults.cs -- ...).
 // It reads the xunit XML reports of both tracks and course.json, and checks what the course promises:
 //   solutions track: every test passed (graders, harness, notebooks, tool);
 //   exercises track: every grader of every ready (or scaffolded planned) lesson failed, on the stub's NotImplementedException

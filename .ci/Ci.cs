@@ -42,9 +42,11 @@ try
 
     // 3a. The solutions track: everything must pass.
     Part("dotnet test -p:Track=solutions  (the course checks itself: everything must pass)");
+    var solutionsLimit = TimeSpan.FromMinutes(20);
     var solutions = Run("dotnet", ["test", "-p:Track=solutions", "--no-build", $"-p:CourseReports={Path.Combine(results, "solutions")}"],
-                        log: Path.Combine(results, "solutions.log"));
+                        log: Path.Combine(results, "solutions.log"), limit: solutionsLimit);
     Console.WriteLine($"(exit code {solutions.Code}; judged below from the reports)");
+    if (solutions.TimedOut) Console.WriteLine($"problem: the solutions track did not finish within {solutionsLimit.TotalMinutes:0} minutes");
     Done("solutions track");
 
     // 3b. The learner's track: every grader must fail on its stub, quickly. Output kept short.
@@ -85,7 +87,7 @@ try
     PrintTimings();
     if (verdict is null) return SetupFailed($"the judge (.ci/CheckResults.cs) printed no verdict (exit code {judge.Code})");
     var passed = int.Parse(verdict.Groups[1].Value) + furtherPassed;
-    var failed = int.Parse(verdict.Groups[2].Value) + furtherFailed.Count + (exercises.TimedOut ? 1 : 0);
+    var failed = int.Parse(verdict.Groups[2].Value) + furtherFailed.Count + (exercises.TimedOut ? 1 : 0) + (solutions.TimedOut ? 1 : 0);
     Console.WriteLine($"ci: {passed} passed, {failed} failed");
     return failed == 0 && judge.Code == 0 ? 0 : 1;
 }

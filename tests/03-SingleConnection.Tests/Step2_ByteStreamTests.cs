@@ -113,6 +113,23 @@ public sealed class Step2_ByteStreamTests
     }
 
     [Fact]
+    public async Task A_send_to_a_peer_that_does_not_read_can_be_given_up_on()
+    {
+        // Flow control: the grader never reads, so its receive buffer and then the learner's send buffer fill
+        // (both asked small), and SendAsync cannot complete. Only the token can end that wait.
+        using var pair = await ConnectedPair.OpenAsync();
+        pair.Grader.Socket.ReceiveBufferSize = 16 * 1024;
+        pair.Learner.SendBufferSize = 16 * 1024;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var sending = CodeUnderTest.Start(() => ByteStream.SendAllAsync(pair.Learner, new byte[16 * 1024 * 1024], cancel.Token));
+
+        await Expect.Throws<OperationCanceledException>(sending,
+            "16 MiB went to a peer that never reads: once both buffers are full, SendAsync waits (flow control), and the token " +
+            "was cancelled after 300 ms; pass the token to every SendAsync");
+    }
+
+    [Fact]
     public async Task SendAll_delivers_every_byte_of_a_large_message()
     {
         using var pair = await ConnectedPair.OpenAsync();
