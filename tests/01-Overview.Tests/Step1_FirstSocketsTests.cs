@@ -8,8 +8,8 @@ namespace SocketCourse.Overview.Tests;
 [Trait("Step", "1")]
 public sealed class Step1_FirstSocketsTests
 {
-    // Windows retries a refused SYN and reports the refusal after about 2 s, even on loopback; Linux and macOS at once.
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+    // Windows reports a refused loopback connect only after about 2 s; Linux and macOS at once (Deadlines.Refusal).
+    private static readonly TimeSpan ProbeTimeout = Deadlines.Refusal;
     private static readonly TimeSpan ProbeDeadline = ProbeTimeout + TimeSpan.FromSeconds(2);
 
     [Theory]
