@@ -9,7 +9,7 @@ namespace SocketCourse.ThreadedServer.Tests;
 [Trait("Step", "1")]
 public sealed class Step1_ThreadingTcpServerTests
 {
-    private const string SequentialHint =
+    internal const string SequentialHint =
         "An earlier client's handler is still running (waiting for that client). If handlers run on the accept thread, nobody calls Accept " +
         "again: the other clients' connects succeed (the system queues them in the listen backlog) but nobody reads them. " +
         "Give each accepted client a new Thread.";
@@ -101,44 +101,22 @@ public sealed class Step1_ThreadingTcpServerTests
     }
 
     [Fact]
-    public async Task A_handler_that_throws_costs_only_its_own_client()
-    {
-        var log = new HandlerLog();
-        await using var running = await ServerUnderTest.StartAsync(log.Around(ThrowOnBoom), log: log);
-
-        using var doomed = await LoopbackPeer.ConnectAsync(running.EndPoint, "the client whose handler throws");
-        await doomed.SendAsync("boom");
-        await doomed.ExpectEndOfStreamAsync(
-            "its handler threw: the server must catch that, close this client's socket (or it leaks, and the client waits forever) and carry on");
-
-        using var next = await LoopbackPeer.ConnectAsync(running.EndPoint, "a client connecting after the crash");
-        await Talk.ExpectReplyAsync(next, "still there?", "STILL THERE?",
-            "the server must keep serving after a handler threw; an exception escaping a thread ends the whole process");
-        await Eventually.TrueAsync(() => log.ReportedErrors.Any(e => e.Error is InvalidOperationException),
-            "the handler's exception to reach onHandlerError",
-            () => "Catch the handler's exception on its thread and pass it, with the client's RemoteEndPoint, to onHandlerError.");
-        Assert.True(log.ReportedErrors.First().Client?.Equals(doomed.LocalEndPoint) == true,
-            $"onHandlerError named {log.ReportedErrors.First().Client}, but the failing client was {doomed.LocalEndPoint}. " +
-            "Read RemoteEndPoint before the socket is closed.");
-    }
+    public Task A_handler_that_throws_costs_only_its_own_client() =>
+        InChildProcess.RunAsync<Step1_ThreadingTcpServerTests>(nameof(A_handler_that_throws_costs_only_its_own_client),
+            HandlerExceptionScenarios.A_handler_that_throws, HandlerEscaped, ChildDeadline);
 
     [Fact]
-    public async Task A_client_that_resets_under_a_naive_handler_costs_only_itself()
-    {
-        var log = new HandlerLog();
-        // A handler in the seed's style that does not catch anything: the reset surfaces as a SocketException.
-        await using var running = await ServerUnderTest.StartAsync(log.Around(NaiveEcho), log: log);
+    public Task A_client_that_resets_under_a_naive_handler_costs_only_itself() =>
+        InChildProcess.RunAsync<Step1_ThreadingTcpServerTests>(nameof(A_client_that_resets_under_a_naive_handler_costs_only_itself),
+            HandlerExceptionScenarios.A_reset_under_a_naive_handler, HandlerEscaped, ChildDeadline);
 
-        using var resetting = await LoopbackPeer.ConnectAsync(running.EndPoint, "the client that resets");
-        using var staying = await LoopbackPeer.ConnectAsync(running.EndPoint, "the client that stays");
-        await log.WaitForHandlersAsync(2, "both clients' handlers to start", SequentialHint);
-        resetting.Reset();
-        await Eventually.TrueAsync(() => log.Finished >= 1, "the reset client's handler to end", () => "Its Receive should fail with ConnectionReset.");
+    private const string HandlerEscaped =
+        "An exception escaped a handler thread and ended the whole process. The server must catch what its handler throws " +
+            "(try/catch around the handler call on the client's thread), pass it to onHandlerError, close that client's socket, " +
+            "and keep serving the others.";
 
-        await Eventually.TrueAsync(() => running.Server.ConnectedClients == 1, "ConnectedClients to drop to 1 after a client reset",
-            () => $"It is {running.Server.ConnectedClients}. A handler that ends by throwing must be counted out too (use finally).");
-        await Talk.ExpectReplyAsync(staying, "and me?", "AND ME?", "the other client must be served after one reset its connection");
-    }
+    // The child process starts this test program again before the scenario runs: allow for that on a busy machine.
+    private static readonly TimeSpan ChildDeadline = TimeSpan.FromSeconds(20);
 
     [Fact]
     public async Task Stop_ends_every_thread_closes_every_client_and_frees_the_port()
@@ -212,41 +190,6 @@ public sealed class Step1_ThreadingTcpServerTests
 
         Assert.True(error.SocketErrorCode == SocketError.AddressAlreadyInUse,
             $"Expected AddressAlreadyInUse for {taken.EndPoint}; got {error.SocketErrorCode}. {Explain.Error(error.SocketErrorCode)}");
-    }
-
-    private static void ThrowOnBoom(Socket client)
-    {
-        var buffer = new byte[1024];
-        client.ReceiveTimeout = 8000;
-        while (true)
-        {
-            var n = client.Receive(buffer);
-            if (n == 0) return;
-            var message = Encoding.UTF8.GetString(buffer, 0, n);
-            if (message == "boom")
-                throw new InvalidOperationException(
-                    "Thrown on purpose by the grader's handler. If this crashed the test run as an unhandled exception, the server " +
-                    "does not catch exceptions from handlers: one escaping a thread ends the whole process.");
-            client.Send(Encoding.UTF8.GetBytes(message.ToUpperInvariant()));
-        }
-    }
-
-    private static void NaiveEcho(Socket client)
-    {
-        var buffer = new byte[1024];
-        client.ReceiveTimeout = 8000;
-        try
-        {
-            int n;
-            while ((n = client.Receive(buffer)) > 0)
-                client.Send(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(buffer, 0, n).ToUpperInvariant()));
-        }
-        catch (SocketException e)
-        {
-            throw new IOException(
-                $"The grader's naive handler lets the client's {e.SocketErrorCode} escape, on purpose. If this crashed the test run " +
-                "as an unhandled exception, the server does not catch exceptions from handlers: one escaping a thread ends the whole process.", e);
-        }
     }
 
     private static async Task ExpectRefusedAsync(IPEndPoint port)

@@ -97,12 +97,13 @@ public sealed class Step3_LoopingClientTests
         var output = new StringWriter();
         var running = Run(server.EndPoint, "老王", "anyone?\nstill there?\n", output);
 
-        await CodeUnderTest.WhileRunning(running, async () =>
+        var connection = await CodeUnderTest.WhileRunning(running, async () =>
         {
-            using var c = await server.AcceptAsync("the client to connect");
+            var c = await server.AcceptAsync("the client to connect");
             await ExpectMessageAsync(c, "老王:anyone?");
-            return true; // and close without replying
+            return c;
         });
+        connection.Dispose(); // and close without replying, outside WhileRunning: the client's reaction is judged below
         var end = await CodeUnderTest.Finish(running, "Run to return after the server closed the connection", hint: Explain.EndOfStream);
 
         Assert.True(end == ConversationEnd.ServerClosed,

@@ -207,6 +207,36 @@ public sealed class LoopbackPeer : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Checks that the peer closed cleanly: the next read returns 0 bytes (FIN) within the deadline. Unlike
+    /// <see cref="ExpectEndOfStreamAsync"/>, a reset fails: a socket that was never disposed is reset by its
+    /// finalizer when the garbage collector gets to it, so a reset here is often a leak seen late.
+    /// </summary>
+    public async Task ExpectCleanCloseAsync(string why, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? Deadlines.Default;
+        using var cts = new CancellationTokenSource(limit);
+        var buffer = new byte[4096];
+        try
+        {
+            var n = await _socket.ReceiveAsync(buffer, SocketFlags.None, cts.Token);
+            if (n != 0)
+                throw new GradingException($"{Name} expected a clean close ({why}) but received {Show.Bytes(buffer.AsSpan(0, n))}.");
+        }
+        catch (OperationCanceledException)
+        {
+            throw Deadlines.TimedOut(limit, $"a clean close at {Name} ({why})",
+                "The other side kept the connection open: is its socket disposed (using, or in a finally) on this path?");
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            throw new GradingException(
+                $"{Name} expected a clean close ({why}) but the connection was reset. A socket that is never disposed stays open " +
+                "until the garbage collector finalizes it, and the finalizer closes it abortively (a reset); closing with unread " +
+                "data also resets. Dispose the socket (using var …) once its work is done.", e);
+        }
+    }
+
     /// <summary>Aborts the connection: the peer sees a reset (RST) instead of a clean end of stream.</summary>
     public void Reset()
     {
