@@ -22,7 +22,9 @@ public sealed class Step1_ThreadingTcpServerTests
 
         Assert.True(running.EndPoint.Port != 0,
             "EndPoint still says port 0: after Bind, the listener's LocalEndPoint holds the port the system chose.");
-        Assert.Equal(IPAddress.Loopback, running.EndPoint.Address);
+        Assert.True(IPAddress.Loopback.Equals(running.EndPoint.Address),
+            $"Asked to bind 127.0.0.1, the socket is bound to {running.EndPoint.Address}. 127.0.0.1 (loopback) accepts connections from this " +
+            "machine only; 0.0.0.0 (IPAddress.Any) accepts them from every network the machine is on. Bind the endpoint you were given.");
 
         using var client = await LoopbackPeer.ConnectAsync(running.EndPoint, "the grader's client");
         await Talk.ExpectReplyAsync(client, "hello, 服务器", "HELLO, 服务器");
@@ -132,7 +134,18 @@ public sealed class Step1_ThreadingTcpServerTests
 
         var stopped = await running.StopAsync();
 
-        Assert.True(stopped, "Stop returned false: not every thread ended within its timeout.");
+        if (!stopped)
+        {
+            var stillRunning = log.Threads.Where(t => t.IsAlive).Select(t => t.Name ?? "(unnamed)").ToArray();
+            throw new GradingException(
+                "Stop returned false: not every thread ended within its timeout. " +
+                (stillRunning.Length == 0
+                    ? "Every handler thread the grader saw has ended, so the accept thread is the one still running, or ConnectedClients " +
+                      "is not yet 0: close the listener first (its blocked Accept then throws), and count a client out when its handler ends. "
+                    : $"Still running: {stillRunning.Length} handler thread(s) ({string.Join(", ", stillRunning)}). ") +
+                "What usually keeps a handler there is a Receive that nobody woke: shut down every client socket " +
+                "(Shutdown(SocketShutdown.Both)) before joining, so each blocked Receive returns 0.");
+        }
         var alive = log.Threads.Count(t => t.IsAlive);
         Assert.True(alive == 0,
             $"Stop returned while {alive} handler thread(s) were still running. Shut down and close each client socket so its " +

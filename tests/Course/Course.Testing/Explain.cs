@@ -25,13 +25,21 @@ public static class Explain
     public const string ByteStream =
         "TCP is a byte stream (面向字节流): one Receive may return part of a message, or several messages at once. Loop until you have everything.";
 
+    /// <summary>What a socket of the wrong address family means.</summary>
+    public const string AddressFamily =
+        "The socket's address family does not match the address: a socket is created for one family, IPv4 (InterNetwork, " +
+        "127.0.0.1) or IPv6 (InterNetworkV6, [::1]). Create it with the endpoint's AddressFamily.";
+
     /// <summary>Names the meaning of a socket error code, or its plain name where no better words exist.</summary>
     public static string Error(SocketError error) => error switch
     {
         SocketError.ConnectionReset => ConnectionReset,
         SocketError.ConnectionRefused => ConnectionRefused,
         SocketError.TimedOut => TimedOut,
-        SocketError.AddressAlreadyInUse => "Address already in use: another socket is bound to that port. Use port 0 to let the system pick a free one.",
+        SocketError.AddressAlreadyInUse =>
+            "Address already in use: another socket holds that address (for IP, that address and port; for a Unix-domain socket, " +
+            "that file path).",
+        SocketError.AddressFamilyNotSupported => AddressFamily,
         SocketError.ConnectionAborted => "Connection aborted: this side's socket was closed while an operation was pending on it.",
         SocketError.Shutdown => "The socket was shut down in that direction: no more sends (or receives) on it.",
         SocketError.NotConnected => "The socket is not connected: Connect (client) or Accept (server) must come first.",
@@ -47,4 +55,8 @@ public static class Explain
         OperationCanceledException => "The operation was cancelled (its deadline passed).",
         _ => $"{e.GetType().Name}: {Show.Truncate(e.Message)}",
     };
+
+    /// <summary>Puts "a" or "an" before a word, by its first letter: "an InvalidDataException", "a SocketException".</summary>
+    public static string WithArticle(string word) =>
+        (word.Length > 0 && "AEIOUaeiou".Contains(word[0]) ? "an " : "a ") + word;
 }
