@@ -32,8 +32,8 @@ public sealed class Step3_ServerReleaseTests
         });
         await CodeUnderTest.Finish(serving, "ServeOnceAsync to return after replying");
 
-        await client.ExpectCleanCloseAsync("ServeOnceAsync returned: the connection it accepted is closed");
         SocketLeaks.ExpectLearnerClosed(client, "after ServeOnceAsync returned");
+        await client.ExpectCleanCloseAsync("ServeOnceAsync returned: the connection it accepted is closed");
     }
 
     [Fact]
@@ -43,11 +43,12 @@ public sealed class Step3_ServerReleaseTests
         var serving = CodeUnderTest.Start(() => OneShotServer.ServeOnceAsync(listener, m => m, maxMessageBytes: 10));
 
         using var client = await LoopbackPeer.ConnectAsync(listener.LocalEndPoint!);
-        await client.SendAsync("far more than ten bytes");
+        await client.SendAsync("eleven byte"); // one over the limit: the server has read all of it when it knows
         client.ShutdownSend();
 
-        await Expect.Throws<InvalidDataException>(serving, "23 bytes were sent with maxMessageBytes: 10");
+        await Expect.Throws<InvalidDataException>(serving, "11 bytes were sent with maxMessageBytes: 10");
         SocketLeaks.ExpectLearnerClosed(client, "after ServeOnceAsync threw InvalidDataException (close on the failing path too: using)");
+        await client.ExpectCleanCloseAsync("ServeOnceAsync refused the message: the connection it accepted is closed on that path too");
     }
 
     [Fact]
@@ -66,5 +67,6 @@ public sealed class Step3_ServerReleaseTests
             "a client connected, sent part of a message and went quiet; then the token was cancelled. The token must stop the " +
             "wait for the message as well as the wait for a client: pass it to every ReceiveAsync, not only to AcceptAsync");
         SocketLeaks.ExpectLearnerClosed(client, "after ServeOnceAsync was cancelled");
+        await client.ExpectCleanCloseAsync("ServeOnceAsync was cancelled: the connection it accepted is closed on that path too");
     }
 }

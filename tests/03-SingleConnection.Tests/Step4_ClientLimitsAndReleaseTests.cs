@@ -21,12 +21,13 @@ public sealed class Step4_ClientLimitsAndReleaseTests
             await c.ReadToEndAsync("the client's message and half-close");
             return c;
         });
-        await connection.SendAsync(new string('r', 50));
-        connection.Socket.Shutdown(SocketShutdown.Send);
+        // One byte over the limit, and no end of stream: the client must refuse it as soon as it has 11 bytes.
+        await connection.SendAsync(new string('r', 11));
 
         await Expect.Throws<InvalidDataException>(exchanging,
-            "the server replied 50 bytes to ExchangeAsync(..., maxReplyBytes: 10): pass maxReplyBytes on to the read of the reply");
-        SocketLeaks.ExpectLearnerClosed(connection, "after ExchangeAsync refused the reply (close on the failing path too: using)");
+            "the server replied 11 bytes to ExchangeAsync(..., maxReplyBytes: 10): pass maxReplyBytes on to the read of the reply");
+        SocketLeaks.ExpectLearnerClosed(connection, "after ExchangeAsync refused the reply (close on the failing path too: using)",
+            learnerClosesFirst: true);
     }
 
     [Fact]
@@ -35,17 +36,19 @@ public sealed class Step4_ClientLimitsAndReleaseTests
         using var server = LoopbackListener.Start();
         var exchanging = CodeUnderTest.Start(() => OneShotClient.ExchangeAsync(server.EndPoint, "hello"));
 
-        using var connection = await CodeUnderTest.WhileRunning(exchanging, async () =>
+        var (connection, learnerEnd) = await CodeUnderTest.WhileRunning(exchanging, async () =>
         {
             var c = await server.AcceptAsync("the client to connect");
+            var learner = SocketLeaks.LearnerEndOf(c);
             await c.ReadToEndAsync("the client's message and half-close");
             await c.SendAsync("bye");
             c.Socket.Shutdown(SocketShutdown.Send);
-            return c;
+            return (c, learner);
         });
+        using var _ = connection;
         await CodeUnderTest.Finish(exchanging, "ExchangeAsync to return the reply");
 
-        SocketLeaks.ExpectLearnerClosed(connection, "after ExchangeAsync returned");
+        learnerEnd.ExpectClosed("after ExchangeAsync returned");
     }
 
     [Fact]
@@ -54,17 +57,19 @@ public sealed class Step4_ClientLimitsAndReleaseTests
         using var server = LoopbackListener.Start();
         var exchanging = CodeUnderTest.Start(() => OneShotClient.ExchangeAsync(server.EndPoint, "hello"));
 
-        using var connection = await CodeUnderTest.WhileRunning(exchanging, async () =>
+        var (connection, learnerEnd) = await CodeUnderTest.WhileRunning(exchanging, async () =>
         {
             var c = await server.AcceptAsync("the client to connect");
+            var learner = SocketLeaks.LearnerEndOf(c);
             await c.ReadToEndAsync("the client's message and half-close");
-            return c;
+            return (c, learner);
         });
+        using var _ = connection;
         await connection.SendAsync(new byte[] { 0xFF, 0xFE, 0xFD });
         connection.Socket.Shutdown(SocketShutdown.Send);
 
         await Expect.Throws<InvalidDataException>(exchanging, "the reply ff fe fd is not UTF-8");
-        SocketLeaks.ExpectLearnerClosed(connection, "after ExchangeAsync threw InvalidDataException (close on the failing path too: using)");
+        learnerEnd.ExpectClosed("after ExchangeAsync threw InvalidDataException (close on the failing path too: using)");
     }
 
     [Fact]

@@ -117,11 +117,14 @@ public sealed class Step3_LoopingClientTests
         using var server = LoopbackListener.Start();
         var running = Run(server.EndPoint, "老王", "hello?\n", new StringWriter(), replyTimeout: TimeSpan.FromMilliseconds(300));
 
-        using var connection = await CodeUnderTest.WhileRunning(running, () => server.AcceptAsync("the client to connect"));
+        // Not WhileRunning: the client's own 300 ms timer starts as soon as it has sent, and its TimeoutException is the
+        // right answer even if it comes before the grader's Accept returns.
+        var accepting = server.AcceptAsync("the client to connect");
 
         await Expect.Throws<TimeoutException>(running,
             "the server accepted but never replied, and replyTimeout was 300 ms. Set socket.ReceiveTimeout from replyTimeout " +
             "before receiving; a Receive that times out throws SocketException (TimedOut): turn it into a TimeoutException that says no reply came");
+        using var connection = await accepting;
     }
 
     [Fact]

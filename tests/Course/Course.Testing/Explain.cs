@@ -59,4 +59,32 @@ public static class Explain
     /// <summary>Puts "a" or "an" before a word, by its first letter: "an InvalidDataException", "a SocketException".</summary>
     public static string WithArticle(string word) =>
         (word.Length > 0 && "AEIOUaeiou".Contains(word[0]) ? "an " : "a ") + word;
+
+    /// <summary>
+    /// Says what most likely went wrong when <paramref name="actual"/> was returned instead of <paramref name="expected"/>:
+    /// a cut message (not looping until end of stream), or text decoded piece by piece (U+FFFD where a character was split).
+    /// Empty when neither fits, so a message never blames the wrong mistake.
+    /// </summary>
+    public static string Difference(string expected, string actual)
+    {
+        if (actual.Contains('\uFFFD') && !expected.Contains('\uFFFD'))
+            return "It holds U+FFFD (\uFFFD), the decoder's mark for bytes that are not a whole character: the bytes were decoded " +
+                   "before the whole message had arrived, and a character split between two Receives broke in two. Collect every " +
+                   "byte first and decode once, after the end of stream.";
+        if (actual.Length < expected.Length && expected.StartsWith(actual, StringComparison.Ordinal))
+            return $"It is the first {actual.Length} of {expected.Length} characters: one Receive returned part of the message. {ByteStream}";
+        return "";
+    }
+
+    /// <inheritdoc cref="Difference(string, string)"/>
+    public static string Difference(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
+    {
+        if (actual.Length < expected.Length && expected.StartsWith(actual))
+            return $"It is the first {actual.Length} of {expected.Length} bytes: one Receive returned part of the message. {ByteStream}";
+        if (actual.Length > expected.Length && actual.StartsWith(expected))
+            return $"It has {actual.Length - expected.Length} bytes too many: keep only the bytes each Receive returned (buffer[..count]), not the whole buffer.";
+        if (actual.Length == expected.Length)
+            return "It has the right length but different bytes: were the pieces put together in order, each from the start of its buffer?";
+        return "";
+    }
 }

@@ -33,14 +33,24 @@ public static class SocketLeaks
     /// Whether this process still holds a socket for the TCP connection whose own end is <paramref name="local"/>
     /// and whose other end is <paramref name="remote"/>; null where that cannot be seen.
     /// </summary>
-    public static bool? IsConnectionOpen(IPEndPoint local, IPEndPoint remote)
+    public static bool? IsConnectionOpen(IPEndPoint local, IPEndPoint remote) =>
+        CanCheck ? StateOf(local, remote) == EndState.Open : null;
+
+    private enum EndState { Open, ClosedAndWinding, Gone }
+
+    /// <summary>
+    /// Open: a socket of this process holds that end. ClosedAndWinding: the kernel still lists the end but no process
+    /// holds it: it was closed with a FIN and waits out the end of the connection (FIN_WAIT, TIME_WAIT). Gone: the kernel
+    /// forgot it, as after a reset.
+    /// </summary>
+    private static EndState StateOf(IPEndPoint local, IPEndPoint remote)
     {
-        if (!CanCheck) return null;
         var inodes = InodesOf(local, remote);
-        if (inodes.Count == 0) return false;
+        if (inodes.Count == 0) return EndState.Gone;
+        var mine = new HashSet<string>(inodes.Where(i => i != "0").Select(i => $"socket:[{i}]"), StringComparer.Ordinal);
         foreach (var link in OpenFileTargets())
-            if (inodes.Contains(link)) return true;
-        return false;
+            if (mine.Contains(link)) return EndState.Open;
+        return EndState.ClosedAndWinding;
     }
 
     /// <summary>
@@ -50,20 +60,80 @@ public static class SocketLeaks
     /// </summary>
     /// <param name="graderEnd">The grader's side of the connection (its peer is the learner's socket).</param>
     /// <param name="after">When the close was due, for the message ("after ExchangeAsync threw").</param>
-    public static void ExpectLearnerClosed(Socket graderEnd, string after)
+    /// <param name="learnerClosesFirst">
+    /// True when the learner's close is the first on this connection to be complete (the grader's end is still open) and
+    /// the learner had read everything sent to it. Then a clean close leaves its end winding down in the kernel's table,
+    /// while a reset (what the garbage collector's finalizer does to a socket nobody disposed) removes it at once: so
+    /// the check also fails a leak that a garbage collection has already "cleaned up". When false, check the close from
+    /// the grader's side with <see cref="LoopbackPeer.ExpectCleanCloseAsync"/>.
+    /// </param>
+    public static void ExpectLearnerClosed(Socket graderEnd, string after, bool learnerClosesFirst = false)
     {
         if (!CanCheck) return;
         if (graderEnd.LocalEndPoint is not IPEndPoint graderLocal || graderEnd.RemoteEndPoint is not IPEndPoint graderRemote) return;
-        if (IsConnectionOpen(graderRemote, graderLocal) == true)
+        var state = StateOf(graderRemote, graderLocal);
+        if (state == EndState.Open)
             throw new GradingException(
                 $"The code's socket for the connection {graderRemote} → {graderLocal} is still open {after}: it was never disposed. " +
                 "A socket holds its port and its buffers until it is closed; the garbage collector closes it some time later, " +
                 "abortively (the peer sees a reset). Use `using var socket = ...` (or try/finally) so it is closed on every path, " +
                 "the failing ones too.");
+        if (state == EndState.Gone && learnerClosesFirst)
+            throw new GradingException(
+                $"The code's socket for the connection {graderRemote} → {graderLocal} was reset {after}, not closed: a clean " +
+                "close (Dispose, Close) sends a FIN. A reset is what the garbage collector's finalizer does to a socket that nobody " +
+                "disposed (or what LingerState(true, 0) asks for). Use `using var socket = ...` so it is closed on every path.");
     }
 
-    /// <inheritdoc cref="ExpectLearnerClosed(Socket, string)"/>
-    public static void ExpectLearnerClosed(LoopbackPeer graderEnd, string after) => ExpectLearnerClosed(graderEnd.Socket, after);
+    /// <summary>
+    /// Notes which socket of this process is the learner's end of the connection whose other end is
+    /// <paramref name="graderEnd"/>. Call it while the connection is established (right after accepting or connecting):
+    /// once both sides have closed their sending halves the kernel stops listing the socket under its addresses, but
+    /// the handle noted here still shows whether the learner disposed it.
+    /// </summary>
+    public static LearnerEnd LearnerEndOf(Socket graderEnd)
+    {
+        if (!CanCheck || graderEnd.LocalEndPoint is not IPEndPoint graderLocal || graderEnd.RemoteEndPoint is not IPEndPoint graderRemote)
+            return new LearnerEnd(null, graderEnd);
+        var inode = InodesOf(graderRemote, graderLocal).FirstOrDefault(i => i != "0");
+        return new LearnerEnd(inode is null ? null : $"socket:[{inode}]", graderEnd);
+    }
+
+    /// <inheritdoc cref="LearnerEndOf(Socket)"/>
+    public static LearnerEnd LearnerEndOf(LoopbackPeer graderEnd) => LearnerEndOf(graderEnd.Socket);
+
+    /// <summary>The learner's end of one connection, noted while it was established (<see cref="LearnerEndOf(Socket)"/>).</summary>
+    public sealed class LearnerEnd
+    {
+        private readonly string? _handle;
+        private readonly Socket _graderEnd;
+
+        internal LearnerEnd(string? handle, Socket graderEnd)
+        {
+            _handle = handle;
+            _graderEnd = graderEnd;
+        }
+
+        /// <summary>
+        /// Fails if the learner's socket is still open <paramref name="after"/> its call returned, or (see
+        /// <see cref="ExpectLearnerClosed(Socket, string, bool)"/>) was reset when it should have closed first.
+        /// </summary>
+        public void ExpectClosed(string after, bool learnerClosesFirst = false)
+        {
+            if (!CanCheck) return;
+            if (_handle is not null && OpenFileTargets().Contains(_handle))
+                throw new GradingException(
+                    $"The code's socket for the connection with {_graderEnd.LocalEndPoint} is still open {after}: it was never disposed. " +
+                    "A socket holds its port and its buffers until it is closed; the garbage collector closes it some time later, " +
+                    "abortively (the peer sees a reset). Use `using var socket = ...` (or try/finally) so it is closed on every path, " +
+                    "the failing ones too.");
+            ExpectLearnerClosed(_graderEnd, after, learnerClosesFirst);
+        }
+    }
+
+    /// <inheritdoc cref="ExpectLearnerClosed(Socket, string, bool)"/>
+    public static void ExpectLearnerClosed(LoopbackPeer graderEnd, string after, bool learnerClosesFirst = false) =>
+        ExpectLearnerClosed(graderEnd.Socket, after, learnerClosesFirst);
 
     /// <summary>
     /// Runs <paramref name="code"/> (which is expected to throw) and fails if it left a socket open: the process holds
@@ -125,9 +195,9 @@ public static class SocketLeaks
         }
     }
 
-    private static HashSet<string> InodesOf(IPEndPoint local, IPEndPoint remote)
+    private static List<string> InodesOf(IPEndPoint local, IPEndPoint remote)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<string>();
         foreach (var (table, l, r) in Candidates(local, remote))
         {
             if (!File.Exists(table)) continue;
@@ -135,7 +205,7 @@ public static class SocketLeaks
             {
                 var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (f.Length < 10) continue;
-                if (f[1] == l && f[2] == r && f[9] != "0") found.Add($"socket:[{f[9]}]");
+                if (f[1] == l && f[2] == r) found.Add(f[9]);
             }
         }
         return found;
