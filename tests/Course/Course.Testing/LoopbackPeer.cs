@@ -19,6 +19,16 @@ public sealed class LoopbackPeer : IAsyncDisposable, IDisposable
         Name = name;
         // Small writes leave at once (no Nagle delay); only TCP has that option, Unix-domain sockets do not.
         if (socket.ProtocolType == ProtocolType.Tcp) _socket.NoDelay = true;
+        // Read the peer's address now, while connected: the socket keeps it, so messages and leak checks can name the
+        // connection even after the other side reset it.
+        try
+        {
+            _ = socket.RemoteEndPoint;
+        }
+        catch (SocketException)
+        {
+            // Already reset: nothing to remember.
+        }
     }
 
     /// <summary>How failure messages call this peer ("the grader's client", "the server's connection").</summary>
