@@ -112,7 +112,7 @@ public sealed class Step3_OneShotServerTests
             await client.SendAsync("hi");
             client.ShutdownSend();
             var reply = await client.ReadExactlyAsync(3, "the 3-byte reply \"bye\"");
-            await client.ExpectEndOfStreamAsync("the server should close the connection after its reply");
+            await client.ExpectCleanCloseAsync("the server should close the connection after its reply");
             return reply;
         });
     }
@@ -160,7 +160,7 @@ public sealed class Step3_OneShotServerTests
         client.ShutdownSend();
 
         await Expect.Throws<InvalidDataException>(serving, "the message ended in the middle of a UTF-8 character");
-        await client.ExpectEndOfStreamAsync("a refused client must not be left hanging: close its connection");
+        await client.ExpectCleanCloseAsync("a refused client must not be left hanging: close its connection");
     }
 
     [Fact]

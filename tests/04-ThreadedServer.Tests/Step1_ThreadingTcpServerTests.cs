@@ -92,7 +92,7 @@ public sealed class Step1_ThreadingTcpServerTests
             () => $"It is {server.ConnectedClients}. Count a client when it is admitted (Interlocked.Increment), before its thread starts.");
 
         a.ShutdownSend();
-        await a.ExpectEndOfStreamAsync("the server closes a connection once its handler returns");
+        await a.ExpectCleanCloseAsync("the server closes a connection once its handler returns");
         await Eventually.TrueAsync(() => server.ConnectedClients == 2, "ConnectedClients to drop to 2 after client A left",
             () => $"It is {server.ConnectedClients}. When a handler returns, close its socket and Interlocked.Decrement the count (in a finally).");
 
@@ -154,8 +154,8 @@ public sealed class Step1_ThreadingTcpServerTests
             $"Stop returned while {alive} handler thread(s) were still running. Shut down and close each client socket so its " +
             "Receive ends, then Join each thread.");
         Assert.True(running.Server.ConnectedClients == 0, $"After Stop, ConnectedClients is {running.Server.ConnectedClients}, not 0.");
-        await talking.ExpectEndOfStreamAsync("Stop closes every client connection");
-        await silent.ExpectEndOfStreamAsync("Stop closes every client connection, silent ones too");
+        await talking.ExpectCleanCloseAsync("Stop closes every client connection");
+        await silent.ExpectCleanCloseAsync("Stop closes every client connection, silent ones too");
         await ExpectRefusedAsync(port);
         ExpectRebindable(port);
     }
@@ -185,7 +185,7 @@ public sealed class Step1_ThreadingTcpServerTests
         await log.WaitForHandlersAsync(2, "the handlers of the first two clients (maxClients: 2)", SequentialHint);
 
         using var extra = await LoopbackPeer.ConnectAsync(running.EndPoint, "a third client over the cap");
-        await extra.ExpectEndOfStreamAsync("maxClients is 2 and two are being served: turn the third away by closing its socket at once");
+        await extra.ExpectCleanCloseAsync("maxClients is 2 and two are being served: turn the third away by closing its socket at once");
         Assert.True(log.Threads.Count == 2, $"The handler ran {log.Threads.Count} times for 2 admitted clients and 1 turned away.");
 
         await Talk.ExpectReplyAsync(a, "a is fine", "A IS FINE");

@@ -40,7 +40,7 @@ public sealed class Step3_LoopingClientTests
             await c.SendAsync("fine");
             await ExpectMessageAsync(c, "老王:"); // an empty line is still a message: the nickname and the colon
             await c.SendAsync("(empty)");
-            await c.ExpectEndOfStreamAsync("after the user typed exit the client closes without sending it (the seed breaks before sendall)");
+            await c.ExpectCleanCloseAsync("after the user typed exit the client closes without sending it (the seed breaks before sendall)");
             return c;
         });
         var end = await CodeUnderTest.Finish(running, "Run to return after exit");
@@ -63,7 +63,7 @@ public sealed class Step3_LoopingClientTests
             var c = await server.AcceptAsync("the client to connect");
             await ExpectMessageAsync(c, "小李:hi there");
             await c.SendAsync("hello 小李");
-            await c.ExpectEndOfStreamAsync("after exit the client closes");
+            await c.ExpectCleanCloseAsync("after exit the client closes");
             return c;
         });
         await CodeUnderTest.Finish(running, "Run to return after exit");
@@ -81,7 +81,7 @@ public sealed class Step3_LoopingClientTests
             var c = await server.AcceptAsync("the client to connect");
             await ExpectMessageAsync(c, "老王:the only line");
             await c.SendAsync("ok");
-            await c.ExpectEndOfStreamAsync("ReadLine returned null (end of input): the client should close, as after exit");
+            await c.ExpectCleanCloseAsync("ReadLine returned null (end of input): the client should close, as after exit");
             return c;
         });
         var end = await CodeUnderTest.Finish(running, "Run to return at end of input",
