@@ -167,7 +167,9 @@ public sealed class Step2_UdpEchoServerTests
         await using var server = UdpEchoServer.Start(Loopback.AnyPort);
 
         Assert.True(server.EndPoint.Port != 0, "EndPoint still says port 0: after Bind, read the real port back from LocalEndPoint.");
-        Assert.Equal(IPAddress.Loopback, server.EndPoint.Address);
+        Assert.True(IPAddress.Loopback.Equals(server.EndPoint.Address),
+            $"Asked to bind 127.0.0.1, the socket is bound to {server.EndPoint.Address}. 127.0.0.1 (loopback) is reachable from this " +
+            "machine only; 0.0.0.0 (IPAddress.Any) from every network the machine is on. Bind the endpoint you were given.");
     }
 
     [Fact]

@@ -17,7 +17,9 @@ public sealed class Step1_ListeningSocketTests
             ?? throw new GradingException("LocalEndPoint is null: the socket was never bound. Call Bind(endpoint) before Listen().");
         Assert.True(bound.Port != 0,
             "LocalEndPoint still says port 0. Binding to port 0 asks the system for a free port; after Bind, LocalEndPoint holds the real one.");
-        Assert.Equal(IPAddress.Loopback, bound.Address);
+        Assert.True(IPAddress.Loopback.Equals(bound.Address),
+            $"Asked to bind 127.0.0.1, the socket is bound to {bound.Address}. 127.0.0.1 (loopback) accepts connections from this " +
+            "machine only; 0.0.0.0 (IPAddress.Any) accepts them from every network the machine is on. Bind the endpoint you were given.");
 
         using var client = await LoopbackPeer.ConnectAsync(bound);
         using var accepted = await listener.AcceptAsync().Within(Deadlines.Default, "Accept on the opened socket after a client connected");

@@ -24,7 +24,7 @@ public sealed class Step2_ByteStreamTests
             hint: "It should return when a Receive returns 0 bytes. " + Explain.EndOfStream);
 
         Assert.True(received.AsSpan().SequenceEqual(message),
-            $"Sent {Show.Bytes(message)} one byte per write; ReadToEndAsync returned {Show.Bytes(received)}. {Explain.ByteStream}");
+            $"Sent {Show.Bytes(message)} one byte per write; ReadToEndAsync returned {Show.Bytes(received)}. {Explain.Difference(message, received)}");
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class Step2_ByteStreamTests
         var received = await CodeUnderTest.Finish(reading, "ReadToEndAsync to return a 5000-byte message");
 
         Assert.True(received.Length == message.Length && received.AsSpan().SequenceEqual(message),
-            $"Sent 5000 bytes; got {Show.Bytes(received)}. The seed's recv(1024) reads at most 1024 bytes once: keep receiving until 0.");
+            $"Sent 5000 bytes in writes of 700; got {Show.Bytes(received)}. {Explain.Difference(message, received)}");
     }
 
     [Fact]

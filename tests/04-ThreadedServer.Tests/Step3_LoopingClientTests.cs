@@ -40,7 +40,7 @@ public sealed class Step3_LoopingClientTests
             await c.SendAsync("fine");
             await ExpectMessageAsync(c, "老王:"); // an empty line is still a message: the nickname and the colon
             await c.SendAsync("(empty)");
-            await c.ExpectEndOfStreamAsync("after the user typed exit the client closes without sending it (the seed breaks before sendall)");
+            await c.ExpectCleanCloseAsync("after the user typed exit the client closes without sending it (the seed breaks before sendall)");
             return c;
         });
         var end = await CodeUnderTest.Finish(running, "Run to return after exit");
@@ -63,7 +63,7 @@ public sealed class Step3_LoopingClientTests
             var c = await server.AcceptAsync("the client to connect");
             await ExpectMessageAsync(c, "小李:hi there");
             await c.SendAsync("hello 小李");
-            await c.ExpectEndOfStreamAsync("after exit the client closes");
+            await c.ExpectCleanCloseAsync("after exit the client closes");
             return c;
         });
         await CodeUnderTest.Finish(running, "Run to return after exit");
@@ -81,7 +81,7 @@ public sealed class Step3_LoopingClientTests
             var c = await server.AcceptAsync("the client to connect");
             await ExpectMessageAsync(c, "老王:the only line");
             await c.SendAsync("ok");
-            await c.ExpectEndOfStreamAsync("ReadLine returned null (end of input): the client should close, as after exit");
+            await c.ExpectCleanCloseAsync("ReadLine returned null (end of input): the client should close, as after exit");
             return c;
         });
         var end = await CodeUnderTest.Finish(running, "Run to return at end of input",
@@ -97,12 +97,13 @@ public sealed class Step3_LoopingClientTests
         var output = new StringWriter();
         var running = Run(server.EndPoint, "老王", "anyone?\nstill there?\n", output);
 
-        await CodeUnderTest.WhileRunning(running, async () =>
+        var connection = await CodeUnderTest.WhileRunning(running, async () =>
         {
-            using var c = await server.AcceptAsync("the client to connect");
+            var c = await server.AcceptAsync("the client to connect");
             await ExpectMessageAsync(c, "老王:anyone?");
-            return true; // and close without replying
+            return c;
         });
+        connection.Dispose(); // and close without replying, outside WhileRunning: the client's reaction is judged below
         var end = await CodeUnderTest.Finish(running, "Run to return after the server closed the connection", hint: Explain.EndOfStream);
 
         Assert.True(end == ConversationEnd.ServerClosed,
@@ -116,11 +117,14 @@ public sealed class Step3_LoopingClientTests
         using var server = LoopbackListener.Start();
         var running = Run(server.EndPoint, "老王", "hello?\n", new StringWriter(), replyTimeout: TimeSpan.FromMilliseconds(300));
 
-        using var connection = await CodeUnderTest.WhileRunning(running, () => server.AcceptAsync("the client to connect"));
+        // Not WhileRunning: the client's own 300 ms timer starts as soon as it has sent, and its TimeoutException is the
+        // right answer even if it comes before the grader's Accept returns.
+        var accepting = server.AcceptAsync("the client to connect");
 
         await Expect.Throws<TimeoutException>(running,
             "the server accepted but never replied, and replyTimeout was 300 ms. Set socket.ReceiveTimeout from replyTimeout " +
             "before receiving; a Receive that times out throws SocketException (TimedOut): turn it into a TimeoutException that says no reply came");
+        using var connection = await accepting;
     }
 
     [Fact]

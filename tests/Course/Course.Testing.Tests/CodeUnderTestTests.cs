@@ -70,4 +70,26 @@ public sealed class CodeUnderTestTests
         var passedThrough = await Assert.ThrowsAsync<TimeoutException>(() => givesUp.Within(TimeSpan.FromSeconds(2), "the code"));
         Assert.Equal("no reply within 20 ms", passedThrough.Message);
     }
+
+    [Fact]
+    public async Task A_failure_the_grader_provokes_as_its_last_act_does_not_count_against_the_learner()
+    {
+        var provoked = new TaskCompletionSource();
+        var learner = CodeUnderTest.Start(async () =>
+        {
+            await provoked.Task;
+            throw new IOException("the grader reset the connection, on purpose");
+        });
+
+        // SetResult runs the learner's continuation at once, so its failure lands before the grader's side has returned.
+        var result = await CodeUnderTest.WhileRunning(learner, async () =>
+        {
+            provoked.SetResult();
+            await Task.Yield();
+            return 42;
+        });
+
+        Assert.Equal(42, result);
+        await Assert.ThrowsAsync<IOException>(() => learner);
+    }
 }

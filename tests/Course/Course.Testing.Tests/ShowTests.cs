@@ -6,7 +6,7 @@ public sealed class ShowTests
 {
     [Fact]
     public void Bytes_are_escaped_and_counted() =>
-        Assert.Equal("\"hi\\n\\t\\\"\" (5 bytes)", Show.Bytes("hi\n\t\""u8));
+        Assert.Equal("\"hi\\n\\t\"\" (5 bytes)", Show.Bytes("hi\n\t\""u8));
 
     [Fact]
     public void UTF8_text_shows_as_text_with_its_byte_count() =>

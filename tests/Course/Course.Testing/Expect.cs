@@ -17,7 +17,7 @@ public static class Expect
         // WhenAny rather than WaitAsync: the grader's deadline must not be confused with a TimeoutException
         // that the learner's code throws on purpose.
         if (await Task.WhenAny(task, Task.Delay(limit)) != task)
-            throw Deadlines.TimedOut(limit, $"a {typeof(TException).Name} ({why})",
+            throw Deadlines.TimedOut(limit, $"{Explain.WithArticle(typeof(TException).Name)} ({why})",
                 "The code kept waiting instead of failing: is a wait missing its cancellation token, or a loop its exit?");
         return Judge<TException>(task.Exception?.InnerExceptions[0] ?? (task.IsCanceled ? new TaskCanceledException(task) : null), why);
     }
@@ -50,8 +50,8 @@ public static class Expect
                 ExceptionDispatchInfo.Capture(stub).Throw();
                 break;
             case null:
-                throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but the call completed without one.");
+                throw new GradingException($"Expected {Explain.WithArticle(typeof(TException).Name)} ({why}), but the call completed without one.");
         }
-        throw new GradingException($"Expected a {typeof(TException).Name} ({why}), but got {Explain.Exception(thrown)}", thrown);
+        throw new GradingException($"Expected {Explain.WithArticle(typeof(TException).Name)} ({why}), but got {Explain.Exception(thrown)}", thrown);
     }
 }

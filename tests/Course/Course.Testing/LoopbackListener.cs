@@ -22,6 +22,29 @@ public sealed class LoopbackListener : IDisposable
         return new LoopbackListener(socket);
     }
 
+    /// <summary>Binds [::1]:0 (IPv6 loopback) and listens: a client must create an IPv6 socket to reach it.</summary>
+    public static LoopbackListener StartIPv6(int backlog = 16)
+    {
+        var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.IPv6Loopback, 0));
+        socket.Listen(backlog);
+        return new LoopbackListener(socket);
+    }
+
+    /// <summary>
+    /// Binds 127.0.0.1:0 with ReuseAddress set, and listens: the port is held, but by a socket that allows sharing.
+    /// A server that sets ReuseAddress itself could then bind the same port (on Linux and macOS .NET sets SO_REUSEPORT
+    /// with it; on Windows SO_REUSEADDR alone lets a socket take a port another one holds).
+    /// </summary>
+    public static LoopbackListener StartShareable(int backlog = 16)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        socket.Bind(Loopback.AnyPort);
+        socket.Listen(backlog);
+        return new LoopbackListener(socket);
+    }
+
     /// <summary>The address and real port this listener is bound to.</summary>
     public IPEndPoint EndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 

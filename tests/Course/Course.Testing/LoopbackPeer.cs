@@ -19,6 +19,16 @@ public sealed class LoopbackPeer : IAsyncDisposable, IDisposable
         Name = name;
         // Small writes leave at once (no Nagle delay); only TCP has that option, Unix-domain sockets do not.
         if (socket.ProtocolType == ProtocolType.Tcp) _socket.NoDelay = true;
+        // Read the peer's address now, while connected: the socket keeps it, so messages and leak checks can name the
+        // connection even after the other side reset it.
+        try
+        {
+            _ = socket.RemoteEndPoint;
+        }
+        catch (SocketException)
+        {
+            // Already reset: nothing to remember.
+        }
     }
 
     /// <summary>How failure messages call this peer ("the grader's client", "the server's connection").</summary>
@@ -204,6 +214,36 @@ public sealed class LoopbackPeer : IAsyncDisposable, IDisposable
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
         {
             // An abortive close is still a close.
+        }
+    }
+
+    /// <summary>
+    /// Checks that the peer closed cleanly: the next read returns 0 bytes (FIN) within the deadline. Unlike
+    /// <see cref="ExpectEndOfStreamAsync"/>, a reset fails: a socket that was never disposed is reset by its
+    /// finalizer when the garbage collector gets to it, so a reset here is often a leak seen late.
+    /// </summary>
+    public async Task ExpectCleanCloseAsync(string why, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? Deadlines.Default;
+        using var cts = new CancellationTokenSource(limit);
+        var buffer = new byte[4096];
+        try
+        {
+            var n = await _socket.ReceiveAsync(buffer, SocketFlags.None, cts.Token);
+            if (n != 0)
+                throw new GradingException($"{Name} expected a clean close ({why}) but received {Show.Bytes(buffer.AsSpan(0, n))}.");
+        }
+        catch (OperationCanceledException)
+        {
+            throw Deadlines.TimedOut(limit, $"a clean close at {Name} ({why})",
+                "The other side kept the connection open: is its socket disposed (using, or in a finally) on this path?");
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            throw new GradingException(
+                $"{Name} expected a clean close ({why}) but the connection was reset. A socket that is never disposed stays open " +
+                "until the garbage collector finalizes it, and the finalizer closes it abortively (a reset); closing with unread " +
+                "data also resets. Dispose the socket (using var …) once its work is done.", e);
         }
     }
 

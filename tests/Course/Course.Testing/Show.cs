@@ -15,7 +15,8 @@ public static class Show
 
     /// <summary>
     /// Shows bytes as a quoted, escaped string with the byte count, e.g. <c>"hi\n" (3 bytes)</c>.
-    /// Valid UTF-8 is shown as text; anything else as <c>\xNN</c> escapes.
+    /// Valid UTF-8 is shown as text; anything else as <c>\xNN</c> escapes. Quotes inside are shown as they are, without a
+    /// backslash: the byte count after the closing quote says where the data ends.
     /// </summary>
     public static string Bytes(ReadOnlySpan<byte> bytes, int limit = DefaultLimit)
     {
@@ -29,7 +30,7 @@ public static class Show
             foreach (var b in bytes)
             {
                 if (hex.Length >= limit) { hex.Append('…'); break; }
-                var printable = b is >= 0x20 and < 0x7f and not (byte)'"' and not (byte)'\\';
+                var printable = b is >= 0x20 and < 0x7f and not (byte)'\\';
                 hex.Append(printable ? ((char)b).ToString() : $"\\x{b:x2}");
             }
             return $"\"{hex}\" (not valid UTF-8, {Count(bytes.Length)})";
@@ -67,7 +68,6 @@ public static class Show
                 '\r' => "\\r",
                 '\t' => "\\t",
                 '\0' => "\\0",
-                '"' => "\\\"",
                 '\\' => "\\\\",
                 '\uFFFD' => "\\uFFFD",
                 _ when char.IsControl(c) => $"\\u{(int)c:x4}",

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace SocketCourse.SingleConnection.Tests;
+
+/// <summary>Step 3, the server's promises about its connection: closed cleanly and released on every path,
+/// and the wait for the message stoppable too.</summary>
+[Trait("Lesson", "03")]
+[Trait("Step", "3")]
+public sealed class Step3_ServerReleaseTests
+{
+    private static Socket OpenListener()
+    {
+        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(Loopback.AnyPort);
+        listener.Listen(8);
+        return listener;
+    }
+
+    [Fact]
+    public async Task After_the_reply_the_connection_is_closed_cleanly_and_released()
+    {
+        using var listener = OpenListener();
+        var serving = CodeUnderTest.Start(() => OneShotServer.ServeOnceAsync(listener, m => "ok: " + m));
+
+        using var client = await LoopbackPeer.ConnectAsync(listener.LocalEndPoint!);
+        await CodeUnderTest.WhileRunning(serving, async () =>
+        {
+            await client.SendAsync("hi");
+            client.ShutdownSend();
+            return await client.ReadExactlyAsync(6, "the reply \"ok: hi\"");
+        });
+        await CodeUnderTest.Finish(serving, "ServeOnceAsync to return after replying");
+
+        SocketLeaks.ExpectLearnerClosed(client, "after ServeOnceAsync returned");
+        await client.ExpectCleanCloseAsync("ServeOnceAsync returned: the connection it accepted is closed");
+    }
+
+    [Fact]
+    public async Task A_refused_message_still_releases_the_connection()
+    {
+        using var listener = OpenListener();
+        var serving = CodeUnderTest.Start(() => OneShotServer.ServeOnceAsync(listener, m => m, maxMessageBytes: 10));
+
+        using var client = await LoopbackPeer.ConnectAsync(listener.LocalEndPoint!);
+        await client.SendAsync("eleven byte"); // one over the limit: the server has read all of it when it knows
+        client.ShutdownSend();
+
+        await Expect.Throws<InvalidDataException>(serving, "11 bytes were sent with maxMessageBytes: 10");
+        SocketLeaks.ExpectLearnerClosed(client, "after ServeOnceAsync threw InvalidDataException (close on the failing path too: using)");
+        await client.ExpectCleanCloseAsync("ServeOnceAsync refused the message: the connection it accepted is closed on that path too");
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_message_is_read_stops_the_server()
+    {
+        using var listener = OpenListener();
+        using var cancel = new CancellationTokenSource();
+        var serving = CodeUnderTest.Start(() => OneShotServer.ServeOnceAsync(listener, m => m, cancellationToken: cancel.Token));
+
+        using var client = await LoopbackPeer.ConnectAsync(listener.LocalEndPoint!);
+        await client.SendAsync("the start of a message that never ends");
+        await Task.Delay(100); // the server has accepted and is reading
+        cancel.Cancel();
+
+        await Expect.Throws<OperationCanceledException>(serving,
+            "a client connected, sent part of a message and went quiet; then the token was cancelled. The token must stop the " +
+            "wait for the message as well as the wait for a client: pass it to every ReceiveAsync, not only to AcceptAsync");
+        SocketLeaks.ExpectLearnerClosed(client, "after ServeOnceAsync was cancelled");
+        await client.ExpectCleanCloseAsync("ServeOnceAsync was cancelled: the connection it accepted is closed on that path too");
+    }
+}
