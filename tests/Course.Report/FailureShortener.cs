@@ -12,11 +12,19 @@ public sealed class FailureShortener(IMessageSink next, Assembly assembly) : IMe
     private readonly ConcurrentDictionary<string, ITestCaseStarting> _testCases = new();
     private readonly string? _learnerFolder = CourseBuild.Of(assembly)?.LearnerFolder;
 
-    /// <summary>Whether failures are shortened in this run: not when full traces are asked for.</summary>
-    public static bool Wanted(Assembly assembly) =>
-        CourseBuild.Of(assembly) is not null
-        && Environment.GetEnvironmentVariable(GraderTestFramework.FullTracesVariable) is not ("1" or "true")
-        && !Environment.GetCommandLineArgs().Any(a => a.Equals("Detailed", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Whether failures are shortened in this run: not when full traces are asked for, with the environment
+    /// variable, with `--output Detailed`, or by asking for a report file (xunit XML, TRX…), which keeps everything.
+    /// </summary>
+    public static bool Wanted(Assembly assembly)
+    {
+        if (CourseBuild.Of(assembly) is null
+            || Environment.GetEnvironmentVariable(GraderTestFramework.FullTracesVariable) is "1" or "true")
+            return false;
+        var args = Environment.GetCommandLineArgs();
+        return !args.Any(a => a.StartsWith("--report-", StringComparison.Ordinal))
+            && !args.Any(a => a.Equals("Detailed", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <inheritdoc />
     public bool OnMessage(IMessageSinkMessage message)

@@ -32,7 +32,10 @@ public static class StepReport
             var lesson = manifest.Lessons.FirstOrDefault(l => l.Exercise.EndsWith("/" + build.GradedLesson, StringComparison.Ordinal));
             if (lesson is null)
                 return $"(The learner's report found no lesson in {ManifestLoader.FileName} whose exercise is {build.GradedLesson}.)";
-            return Render(lesson, TrackNames.Parse(build.Track), build.Root, results, detailed);
+            var track = TrackNames.Parse(build.Track);
+            var report = Render(lesson, track, build.Root, results, detailed);
+            CourseStatus.Save(build.Root, track, LessonProgress.From(lesson, LessonGrade.Graded(lesson.Number, Ordered(results))));
+            return report + string.Join("", CourseStatus.Lines(build.Root, track, manifest).Select(l => l + Environment.NewLine));
         }
         catch (CourseException e)
         {
