@@ -95,13 +95,16 @@ public static class StepReport
             foreach (var line in trace.Replace("\r\n", "\n").Split('\n'))
                 text.AppendLine($"        {line.Trim()}");
         var others = FailureSummary.AlsoFailing(step);
-        if (others.Count == 0)
+        var stubbed = FailureSummary.StillStubbed(step);
+        if (others.Count == 0 && stubbed is null)
             return;
         text.AppendLine("    also failing:");
         foreach (var other in detailed ? others : others.Take(MaxAlsoFailing))
             text.AppendLine($"      - {other.Sentence}: {FailureSummary.Reason(other)}");
         if (!detailed && others.Count > MaxAlsoFailing)
-            text.AppendLine($"      … and {others.Count - MaxAlsoFailing} more");
+            text.AppendLine($"      … and {others.Count - MaxAlsoFailing} more: `check {lesson.Number}` lists them all");
+        if (stubbed is not null)
+            text.AppendLine($"      - {stubbed}");
     }
 
     private static string Mark(StepState state) => state switch

@@ -20,18 +20,32 @@ public static partial class FailureSummary
             ? $"Step {step.Step.Number} is not written yet"
             : $"Step {step.Step.Number} fails";
 
-    /// <summary>The graders of the step that fail, after the first one, in the order they are written.</summary>
+    /// <summary>The graders of the step that fail on the learner's code, after the first one, in the order they are written.</summary>
     public static IReadOnlyList<GraderResult> AlsoFailing(StepProgress step) =>
-        [.. step.Graders.Where(g => g.Outcome is GraderOutcome.Failed or GraderOutcome.NotImplemented && g != step.FirstFailure)];
+        [.. step.Graders.Where(g => g.Outcome == GraderOutcome.Failed && g != step.FirstFailure)];
+
+    /// <summary>
+    /// One line for the step's other graders that still reach a stub ("5 more graders reach a stub: …"), or null
+    /// when there are none: they all say the same, so they are counted rather than listed.
+    /// </summary>
+    public static string? StillStubbed(StepProgress step)
+    {
+        var stubbed = step.Graders.Where(g => g.Outcome == GraderOutcome.NotImplemented && g != step.FirstFailure).ToList();
+        if (stubbed.Count == 0)
+            return null;
+        var what = stubbed.Count == 1 ? "1 more grader reaches" : $"{stubbed.Count} more graders reach";
+        return $"{what} a stub: {Shorten(NotWrittenYet(null, stubbed[0].Message))}";
+    }
 
     /// <summary>A grader's failure in one line: the first line of its message, shortened.</summary>
     public static string Reason(GraderResult grader)
     {
-        var first = FailureText.Clean(grader.Message).Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "";
         if (grader.Outcome == GraderOutcome.NotImplemented)
-            first = "not written yet: " + first;
-        return first.Length <= MaxReason ? first : first[..(MaxReason - 1)] + "…";
+            return Shorten(NotWrittenYet(null, grader.Message));
+        return Shorten(FailureText.Clean(grader.Message).Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "");
     }
+
+    private static string Shorten(string line) => line.Length <= MaxReason ? line : line[..(MaxReason - 1)] + "…";
 
     /// <summary>A stub's failure in the learner's words: "step 2 is not written yet: loop on ReceiveAsync … step 2."</summary>
     /// <param name="step">The grader's Step trait, if it has one.</param>

@@ -80,7 +80,7 @@ public static class CheckView
         }
         var notStarted = grader.Outcome == GraderOutcome.NotImplemented;
         var header = notStarted ? $"Step {step.Step.Number} is not written yet" : $"Step {step.Step.Number} fails";
-        var frames = FailureSummary.Frames(grader, root.Path, lesson.GradedFolder(track));
+        var frames = notStarted ? [] : FailureSummary.Frames(grader, root.Path, lesson.GradedFolder(track));
         var message = FailureText.Clean(grader.Message);
         if (frames.Count > 0)
             message += "\n" + string.Join("\n", frames.Select(f => $"at {f}"));
@@ -94,11 +94,14 @@ public static class CheckView
             .BorderColor(notStarted ? Color.Grey : Color.Red)
             .Expand());
         var others = FailureSummary.AlsoFailing(step);
-        if (others.Count > 0)
+        var stubbed = FailureSummary.StillStubbed(step);
+        if (others.Count > 0 || stubbed is not null)
         {
             console.MarkupLine("[bold]Also failing:[/]");
             foreach (var other in others)
                 console.MarkupLine($"  - {Markup.Escape(other.Sentence)}: [grey]{Markup.Escape(FailureSummary.Reason(other))}[/]");
+            if (stubbed is not null)
+                console.MarkupLine($"  - [grey]{Markup.Escape(stubbed)}[/]");
         }
         var folder = lesson.GradedFolder(track);
         var files = step.Step.Files.Count > 0 ? string.Join(", ", step.Step.Files.Select(f => $"{folder}/{f}")) : folder + "/";
