@@ -121,7 +121,7 @@ public static class StepReport
         StepState.Failing => $"in progress, passed {step.PassedCount}/{step.Graders.Count}",
         StepState.NotStarted => $"not started (0/{step.Graders.Count})",
         _ => "not graded in this run",
-    };
+    } + (step.Stretch.Count > 0 && step.State != StepState.Unknown ? $"; optional stretch {step.StretchPassedCount}/{step.Stretch.Count}" : "");
 
     /// <summary>Results in the order the graders are written, as the tool shows them.</summary>
     private static IReadOnlyList<GraderResult> Ordered(IReadOnlyList<GraderResult> results) =>
