@@ -31,7 +31,15 @@ public enum GraderOutcome
 public sealed record GraderResult(string Name, int? Step, GraderOutcome Outcome, string? ExceptionType = null, string? Message = null, int Line = 0,
     bool IsStretch = false)
 {
-    /// <summary>The name as a sentence: underscores become spaces.</summary>
+    /// <summary>The grader's display name when it has one of its own (a sentence with its punctuation), else null.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>The stack trace of the failure, if any (the report keeps only the learner's and the grader's frames).</summary>
+    public string? StackTrace { get; init; }
+
+    /// <summary>The grader as a sentence: its display name, or else its method name with underscores as spaces.</summary>
     [JsonIgnore]
-    public string Sentence => Name.Replace('_', ' ');
+    public string Sentence => DisplayName is { Length: > 0 } name && !name.Contains("." + Name, StringComparison.Ordinal) && !name.StartsWith(Name, StringComparison.Ordinal)
+        ? name
+        : Name.Replace('_', ' ');
 }

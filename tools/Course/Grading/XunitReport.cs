@@ -43,13 +43,18 @@ public static class XunitReport
                 exceptionType,
                 message,
                 int.TryParse((string?)test.Attribute("source-line"), out var line) ? line : 0,
-                stretch));
+                stretch)
+            {
+                DisplayName = (string?)test.Attribute("name"),
+                StackTrace = failure?.Element("stack-trace")?.Value,
+            });
         }
         // Execution order varies with parallelism; the order the graders are written in does not.
         return [.. results.OrderBy(r => r.Step ?? int.MaxValue).ThenBy(r => r.Line).ThenBy(r => r.Name, StringComparer.Ordinal)];
     }
 
-    private static GraderOutcome Outcome(string? result, string? exceptionType, string? message) => result switch
+    /// <summary>How a test ended, from its xunit result ("Pass", "Fail", "Skip", "NotRun") and its failure.</summary>
+    public static GraderOutcome Outcome(string? result, string? exceptionType, string? message) => result switch
     {
         "Pass" => GraderOutcome.Passed,
         "Fail" when IsNotImplemented(exceptionType, message) => GraderOutcome.NotImplemented,

@@ -52,7 +52,7 @@ public static class CheckView
             RenderStretch(console, progress);
             return;
         }
-        RenderFailure(console, lesson, first, track);
+        RenderFailure(console, lesson, first, root, track);
         console.MarkupLine($"{progress.StepsPassed} of {progress.Steps.Count} steps pass.");
     }
 
@@ -70,7 +70,7 @@ public static class CheckView
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
-    private static void RenderFailure(IAnsiConsole console, Lesson lesson, StepProgress step, Track track)
+    private static void RenderFailure(IAnsiConsole console, Lesson lesson, StepProgress step, CourseRoot root, Track track)
     {
         var grader = step.FirstFailure;
         if (grader is null)
@@ -80,15 +80,29 @@ public static class CheckView
         }
         var notStarted = grader.Outcome == GraderOutcome.NotImplemented;
         var header = notStarted ? $"Step {step.Step.Number} is not written yet" : $"Step {step.Step.Number} fails";
+        var frames = notStarted ? [] : FailureSummary.Frames(grader, root.Path, lesson.GradedFolder(track));
+        var message = FailureText.Clean(grader.Message);
+        if (frames.Count > 0)
+            message += "\n" + string.Join("\n", frames.Select(f => $"at {f}"));
         var body = new Rows(
             new Markup($"[bold]Grader:[/] {Markup.Escape(grader.Sentence)}"),
             new Text(""),
-            new Text(FailureText.Clean(grader.Message)));
+            new Text(message));
         console.Write(new Panel(body)
             .Header(Markup.Escape(header))
             .Border(console.Profile.Capabilities.Unicode ? BoxBorder.Rounded : BoxBorder.Ascii)
             .BorderColor(notStarted ? Color.Grey : Color.Red)
             .Expand());
+        var others = FailureSummary.AlsoFailing(step);
+        var stubbed = FailureSummary.StillStubbed(step);
+        if (others.Count > 0 || stubbed is not null)
+        {
+            console.MarkupLine("[bold]Also failing:[/]");
+            foreach (var other in others)
+                console.MarkupLine($"  - {Markup.Escape(other.Sentence)}: [grey]{Markup.Escape(FailureSummary.Reason(other))}[/]");
+            if (stubbed is not null)
+                console.MarkupLine($"  - [grey]{Markup.Escape(stubbed)}[/]");
+        }
         var folder = lesson.GradedFolder(track);
         var files = step.Step.Files.Count > 0 ? string.Join(", ", step.Step.Files.Select(f => $"{folder}/{f}")) : folder + "/";
         var advice = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
