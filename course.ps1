@@ -29,7 +29,7 @@ if (Test-NeedsBuild) {
     Write-Host 'Building the course tool (first run, or its sources changed; about a minute)...'
     New-Item -ItemType Directory -Force -Path (Join-Path $root '.course') | Out-Null
     $started = [DateTime]::UtcNow # a file saved during the build counts as changed next time
-    dotnet build (Join-Path $root 'tools/Course/Course.csproj') -c Release -nologo -v:q -clp:ErrorsOnly -clp:NoSummary
+    dotnet build (Join-Path $root 'tools/Course/Course.csproj') -c Release -nologo -v:q '-clp:ErrorsOnly;NoSummary'
     if ($LASTEXITCODE -ne 0) {
         Write-Host 'The course tool did not build (see above). Try: dotnet run --project tools/Course'
         exit 2
