@@ -26,21 +26,22 @@ public static class CourseCli
     {
         var root = new RootCommand(
             "SocketCourse, the course tool. With no command: the course map and your progress. "
-            + "Run it from the course folder: dotnet run --project tools/Course -- <command>.");
+            + "Run it from the course folder: ./course <command> (Windows: .\\course <command>), or dotnet run --project tools/Course -- <command>.");
         root.Options.Add(TrackOption);
         root.SetAction((parse, token) => Run(parse, contextFor, (c, t) => MapCommand.RunAsync(c, t), token));
 
         var lesson = Lesson("The lesson's number, e.g. 03.");
-        var check = new Command("check", "Grade one lesson step by step; explain the first failing step. Exits 0 only when the lesson passes.") { lesson };
-        check.SetAction((parse, token) => Run(parse, contextFor, (c, t) => CheckCommand.RunAsync(c, parse.GetValue(lesson)!, t), token));
+        var again = new Option<bool>("--again") { Description = "Grade from scratch: ignore the cached grade and rebuild the graders with MSBuild." };
+        var check = new Command("check", "Grade one lesson step by step; explain the first failing step. Exits 0 only when the lesson passes.") { lesson, again };
+        check.SetAction((parse, token) => Run(parse, contextFor, (c, t) => CheckCommand.RunAsync(c, parse.GetValue(lesson)!, parse.GetValue(again), t), token));
 
         var hintLesson = Lesson("The lesson's number.");
         var step = new Argument<int?>("step") { Description = "The step (default: the first step not passing).", Arity = ArgumentArity.ZeroOrOne };
         var hint = new Command("hint", "Show the hints of a step, one more each time you ask.") { hintLesson, step };
         hint.SetAction((parse, token) => Run(parse, contextFor, (c, _) => HintCommand.RunAsync(c, parse.GetValue(hintLesson)!, parse.GetValue(step)), token));
 
-        var watchLesson = new Argument<string?>("lesson") { Description = "The lesson (default: the first not passing).", Arity = ArgumentArity.ZeroOrOne };
-        var watch = new Command("watch", "Regrade the lesson whenever you save one of its files; move on when it passes. Ctrl+C stops.") { watchLesson };
+        var watchLesson = new Argument<string?>("lesson") { Description = "The lesson, even one that passes (default: the first not passing).", Arity = ArgumentArity.ZeroOrOne };
+        var watch = new Command("watch", "Regrade the lesson whenever you save one of its files, the compiler kept warm. Keys: h hint, r regrade, n next lesson, q quit.") { watchLesson };
         watch.SetAction((parse, token) => Run(parse, contextFor, (c, t) => WatchCommand.RunAsync(c, parse.GetValue(watchLesson), changes, t), token));
 
         var notebookLesson = Lesson("The lesson whose notebook to run.");
@@ -60,7 +61,12 @@ public static class CourseCli
         var solution = new Command("solution", "Once the lesson passes: where the reference solution is, and a diff against your files.") { solutionLesson, force };
         solution.SetAction((parse, token) => Run(parse, contextFor, (c, t) => SolutionCommand.RunAsync(c, parse.GetValue(solutionLesson)!, parse.GetValue(force), t), token));
 
-        foreach (var command in new[] { check, hint, watch, notebook, export, solution })
+        var benchLesson = new Argument<string>("lesson") { Description = "The lesson to time (default 03).", DefaultValueFactory = _ => "03" };
+        var runs = new Option<int>("--runs") { Description = "Runs of each part; the median is reported.", DefaultValueFactory = _ => 5 };
+        var bench = new Command("bench", "For contributors: time the learner's loop (map, check after an edit, a watch regrade, dotnet test); prints medians.") { benchLesson, runs };
+        bench.SetAction((parse, token) => Run(parse, contextFor, (c, t) => BenchCommand.RunAsync(c, parse.GetValue(benchLesson)!, Math.Max(1, parse.GetValue(runs)), t), token));
+
+        foreach (var command in new[] { check, hint, watch, notebook, export, solution, bench })
             root.Subcommands.Add(command);
         root.Subcommands.Add(Dev.DevCommand.Build());   // for the course's authors
         return root;

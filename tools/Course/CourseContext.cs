@@ -12,6 +12,9 @@ public interface ILearnerInput
 
     /// <summary>Waits for a key; returns false when the learner asks to stop (q or Escape).</summary>
     bool WaitForKey();
+
+    /// <summary>A key pressed since the last call, without waiting; null when none was.</summary>
+    char? TryReadKey() => null;
 }
 
 /// <summary>The terminal's keyboard.</summary>
@@ -25,6 +28,15 @@ public sealed class ConsoleInput : ILearnerInput
     {
         var key = Console.ReadKey(intercept: true);
         return key.Key is not (ConsoleKey.Q or ConsoleKey.Escape);
+    }
+
+    /// <inheritdoc />
+    public char? TryReadKey()
+    {
+        if (!IsInteractive || !Console.KeyAvailable)
+            return null;
+        var key = Console.ReadKey(intercept: true);
+        return key.Key == ConsoleKey.Escape ? 'q' : key.KeyChar;
     }
 }
 

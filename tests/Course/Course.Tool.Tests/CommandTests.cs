@@ -32,7 +32,7 @@ public sealed class CommandTests
 
         await HintCommand.RunAsync(Fixture.Context(output, root: new CourseRoot(temp.Path), grader: new FakeGrader(Fixture.Grade01("in-progress.xml"))), "01", null);
 
-        Assert.StartsWith("Lesson 01, step 2 · Close it\nHint 1 of 1: The only hint of step 2.", output.Text);
+        Assert.StartsWith("Lesson 01, step 2 · Close it\nFailing now: Closes cleanly. The hints for it come first.\nHint 1 of 1: The only hint of step 2.", output.Text);
     }
 
     [Fact]
@@ -74,10 +74,11 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public async Task Watch_regrades_on_change_moves_on_when_a_lesson_passes_and_stops_when_all_pass()
+    public async Task Watch_regrades_on_a_save_shows_the_time_and_keeps_a_passing_lesson_until_n()
     {
-        var output = new RecordingConsole();
-        var context = Fixture.Context(output);
+        using var temp = new TempFolder();
+        var output = new RecordingConsole(width: 200);
+        var context = Fixture.Context(output, root: new CourseRoot(temp.Path), input: new TypedKeys('h', 'n', 'n', 'q'));
         var grades = new Queue<LessonProgress>(
         [
             LessonProgress.From(Fixture.Lesson("01"), Fixture.Grade01("not-started.xml")),
@@ -85,16 +86,39 @@ public sealed class CommandTests
             LessonProgress.From(Fixture.Lesson("02"), Fixture.AllPass(Fixture.Lesson("02"))),
         ]);
         var graded = new List<string>();
-        var changes = new CountingChanges();
+        var changes = new ScriptedChanges(saves: 1);
 
-        var exit = await new WatchLoop(context, changes, (lesson, _) => { graded.Add(lesson.Number); return Task.FromResult(grades.Dequeue()); })
+        var exit = await new WatchLoop(context, changes, (lesson, _) => { graded.Add(lesson.Number); return Task.FromResult(new Regrade(grades.Dequeue(), "compiled in-process", TimeSpan.FromSeconds(1.24), TimeSpan.FromSeconds(0.8))); })
             .RunAsync(Fixture.Lesson("01"), CancellationToken.None);
 
         Assert.Equal(0, exit);
-        Assert.Equal(["01", "01", "02"], graded);
-        Assert.Equal(["exercises/01-First"], changes.Folders.Select(f => Fixture.Root.Relative(f)));
+        Assert.Equal(["01", "01", "02"], graded); // the save regraded 01; it passed, and only n moved on
+        Assert.Equal(["exercises/01-First", "exercises/02-Second"], changes.Folders.Select(context.Root.Relative).Distinct());
+        Assert.Contains("Regraded in 1.2 s: compiled in-process, graders 0.8 s.", output.Text);
+        Assert.Contains("Lesson 01 passes. Still watching exercises/01-First/ until you move on. Keys: h hint · r regrade · n next lesson (02) · q quit.", output.Text);
         Assert.Contains("Moving on to lesson 02, The second lesson.", output.Text);
-        Assert.Contains("Lesson 02 is the last ready lesson: nothing left to watch.", output.Text);
+        Assert.Contains("Lesson 01, step 1 · Open it\nHint 1 of 2: Hint one of step 1.", output.Text); // h: the step the lesson is on
+        Assert.Contains("Lesson 02 is the last ready lesson.", output.Text);
+        Assert.EndsWith("Stopped watching.\n", output.Text);
+    }
+
+    [Fact]
+    public async Task Without_a_keyboard_watch_stays_on_a_passing_lesson()
+    {
+        var output = new RecordingConsole();
+        using var stop = new CancellationTokenSource();
+        var graded = new List<string>();
+        var loop = new WatchLoop(Fixture.Context(output), new NoChanges(), (lesson, _) =>
+        {
+            graded.Add(lesson.Number);
+            stop.CancelAfter(TimeSpan.FromMilliseconds(100));
+            return Task.FromResult(new Regrade(LessonProgress.From(lesson, Fixture.AllPass(lesson)), "unchanged", TimeSpan.Zero));
+        });
+
+        Assert.Equal(0, await loop.RunAsync(Fixture.Lesson("01"), stop.Token));
+        Assert.Equal(["01"], graded);
+        Assert.Contains("Lesson 01 passes. Still watching exercises/01-First/ until you move on. Ctrl+C stops.", output.Text);
+        Assert.DoesNotContain("Moving on", output.Text);
     }
 
     [Fact]
@@ -102,7 +126,7 @@ public sealed class CommandTests
     {
         var output = new RecordingConsole();
         using var stop = new CancellationTokenSource();
-        var loop = new WatchLoop(Fixture.Context(output), new NoChanges(), (lesson, _) => Task.FromResult(LessonProgress.From(lesson, Fixture.NoneStarted(lesson))));
+        var loop = new WatchLoop(Fixture.Context(output), new NoChanges(), (lesson, _) => Task.FromResult(new Regrade(LessonProgress.From(lesson, Fixture.NoneStarted(lesson)), "graded", TimeSpan.Zero)));
 
         var running = loop.RunAsync(Fixture.Lesson("01"), stop.Token);
         stop.Cancel();
@@ -146,15 +170,15 @@ public sealed class CommandTests
             Task.Delay(Timeout.Infinite, cancellationToken);
     }
 
-    /// <summary>Every wait for a change returns at once (or is cancelled), recording the folder watched.</summary>
-    private sealed class CountingChanges : IChangeSource
+    /// <summary>The first waits for a change return at once (a save), later ones wait until cancelled; records the folders.</summary>
+    private sealed class ScriptedChanges(int saves) : IChangeSource
     {
         public List<string> Folders { get; } = [];
 
         public Task WaitForChangeAsync(string folder, DateTime since, CancellationToken cancellationToken)
         {
             Folders.Add(folder);
-            return cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
+            return Folders.Count <= saves ? Task.CompletedTask : Task.Delay(Timeout.Infinite, cancellationToken);
         }
     }
 }

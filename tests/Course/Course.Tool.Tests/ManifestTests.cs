@@ -26,7 +26,8 @@ public sealed class ManifestTests
         Assert.Equal("exercises/01-First", lesson.GradedFolder(Track.Exercises));
         Assert.Equal("solutions/01-First", lesson.GradedFolder(Track.Solutions));
         Assert.Equal(["Opener.cs"], lesson.Steps[0].Files);
-        Assert.Equal(["Hint one of step 1.", "Hint two of step 1."], lesson.Steps[0].Hints);
+        Assert.Equal(["Hint one of step 1.", "Hint two of step 1."], lesson.Steps[0].Hints.Select(h => h.Text));
+        Assert.Equal(["Closes_cleanly"], lesson.Steps[1].Hints.Single().Graders);
         Assert.Equal("02", Fixture.Manifest.NextReadyAfter(lesson)?.Number);
         Assert.Null(Fixture.Manifest.NextReadyAfter(Fixture.Lesson("02")));
     }
@@ -66,6 +67,7 @@ public sealed class ManifestTests
     [InlineData("""{ "title": "t", "lessons": [ LESSON("01", "ready", []) ] }""", "is ready but has no steps")]
     [InlineData("""{ "title": "t", "lessons": [ LESSON("01", "ready", [STEP(1), STEP(3)]) ] }""", "numbered 1, 2, 3... in order (found 1, 3)")]
     [InlineData("""{ "title": "t", "lessons": [ LESSON("01", "planned", []), LESSON("01", "planned", []) ] }""", "lesson 01 appears 2 times")]
+    [InlineData("""{ "title": "t", "lessons": [ LESSON("01", "ready", [{ "step": 1, "title": "s", "hints": ["old place"] }]) ] }""", "hints now live in the lesson folder's hints.md")]
     public void An_invalid_manifest_says_what_is_wrong(string json, string problem)
     {
         var error = Assert.Throws<CourseException>(() => ManifestLoader.Parse(Expand(json)));
@@ -99,7 +101,7 @@ public sealed class ManifestTests
     /// <summary>Lets the inline data above stay short: LESSON(number, status, steps) and STEP(n).</summary>
     private static string Expand(string json) =>
         System.Text.RegularExpressions.Regex.Replace(
-            System.Text.RegularExpressions.Regex.Replace(json, @"STEP\((\d+)\)", """{ "step": $1, "title": "s", "files": [], "hints": [] }"""),
+            System.Text.RegularExpressions.Regex.Replace(json, @"STEP\((\d+)\)", """{ "step": $1, "title": "s", "files": [] }"""),
             @"LESSON\(""(\w+)"", ""(\w+)"", \[(.*?)\]\)(?=\s*[,\]])",
             """{ "number": "$1", "slug": "s", "title": "t", "status": "$2", "lesson": "l", "notebook": "n", "exercise": "e", "solution": "s", "tests": "t", "steps": [$3] }""");
 }

@@ -91,4 +91,18 @@ public sealed class RenderingTests
             MarkdownView.Inline("**bold** and `Socket[]` and *it* and [x](https://x.org) [brackets]"));
         Assert.Equal("snake_case_name stays", MarkdownView.Inline("snake_case_name stays"));
     }
+
+    [Fact]
+    public void Markdown_tables_ordered_and_nested_lists_and_quotes_are_drawn()
+    {
+        var console = new RecordingConsole(60);
+
+        foreach (var block in MarkdownView.Render("| Call | Python |\n|---|---|\n| `Bind` | bind |\n\n1. first\n2. second\n   - inner\n\n> TCP is a byte stream.\n"))
+            console.Console.Write(block);
+
+        Assert.Contains("│ Call │ Python │", console.Text);
+        Assert.Contains("│ Bind │ bind   │", console.Text);
+        Assert.Contains("  1. first\n  2. second\n    • inner", console.Text);
+        Assert.Contains("│ TCP is a byte stream.", console.Text);
+    }
 }

@@ -105,6 +105,18 @@ public sealed class ScriptedInput(bool interactive, params bool[] keys) : ILearn
     public bool WaitForKey() => _keys.Count == 0 || _keys.Dequeue();
 }
 
+/// <summary>A learner at a keyboard who types these keys, one each time the tool looks.</summary>
+public sealed class TypedKeys(params char[] keys) : ILearnerInput
+{
+    private readonly Queue<char> _keys = new(keys);
+
+    public bool IsInteractive => true;
+
+    public bool WaitForKey() => true;
+
+    public char? TryReadKey() => _keys.Count > 0 ? _keys.Dequeue() : null;
+}
+
 /// <summary>A temporary folder deleted at the end of the test.</summary>
 public sealed class TempFolder : IDisposable
 {

@@ -9,10 +9,14 @@ namespace SocketCourse.Tool.Commands;
 public static class CheckCommand
 {
     /// <summary>Exits 0 only when every grader of the lesson passes.</summary>
-    public static async Task<int> RunAsync(CourseContext context, string lessonNumber, CancellationToken cancellationToken)
+    /// <param name="context">The course and where to write.</param>
+    /// <param name="lessonNumber">The lesson as typed.</param>
+    /// <param name="again">Grade from scratch: no cached grade, the graders rebuilt with MSBuild.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    public static async Task<int> RunAsync(CourseContext context, string lessonNumber, bool again, CancellationToken cancellationToken)
     {
         var lesson = LessonLookup.FindReady(context.Manifest, lessonNumber);
-        var progress = await GradeAsync(context, lesson, cancellationToken);
+        var progress = await GradeAsync(context, lesson, cancellationToken, again);
         CheckView.Render(context.Out, progress, context.Root, context.Track);
         if (!progress.IsPassed)
             return ExitCodes.NotPassing;
@@ -26,9 +30,9 @@ public static class CheckCommand
     }
 
     /// <summary>Grades one lesson and computes its progress.</summary>
-    public static async Task<LessonProgress> GradeAsync(CourseContext context, Lesson lesson, CancellationToken cancellationToken)
+    public static async Task<LessonProgress> GradeAsync(CourseContext context, Lesson lesson, CancellationToken cancellationToken, bool again = false)
     {
-        var grades = await GradingDisplay.GradeAsync(context, [lesson], cancellationToken);
+        var grades = await GradingDisplay.GradeAsync(context, [lesson], cancellationToken, again);
         return LessonProgress.From(lesson, grades.GetValueOrDefault(lesson.Number));
     }
 }

@@ -24,7 +24,10 @@ public static class SolutionCommand
             }
         }
         context.Out.MarkupLine($"[bold]The reference solution of lesson {lesson.Number}:[/] {Markup.Escape(lesson.Solution)}/");
-        context.Out.MarkupLine($"[grey]Below, how it differs from yours ({Markup.Escape(lesson.Exercise)}/): - your lines, + the solution's.[/]");
+        context.Out.WriteLine();
+        RenderMembers(context.Out, CompareMembers(context.Root, lesson));
+        context.Out.WriteLine();
+        context.Out.MarkupLine($"[bold]The raw diff[/] [grey]({Markup.Escape(lesson.Exercise)}/ against {Markup.Escape(lesson.Solution)}/): - your lines, + the solution's.[/]");
         context.Out.WriteLine();
         Render(context.Out, Compare(context.Root, lesson));
         return ExitCodes.Ok;
@@ -55,6 +58,51 @@ public static class SolutionCommand
             result.Add(new FileComparison(name, File.Exists(mine), File.Exists(theirs), diff));
         }
         return result;
+    }
+
+    /// <summary>Compares the C# members of the lesson's exercise and solution (whatever files they are in).</summary>
+    public static IReadOnlyList<MemberDifference> CompareMembers(CourseRoot root, Lesson lesson)
+    {
+        static IEnumerable<string> Sources(string folder) =>
+            Fingerprint.SourceFiles(folder).Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Select(File.ReadAllText);
+        return MemberComparison.Compare(Sources(root.Full(lesson.Exercise)), Sources(root.Full(lesson.Solution)));
+    }
+
+    /// <summary>
+    /// Writes the member-by-member comparison: first what differs, with the calls the solution makes that yours
+    /// does not (and the other way round), then how many members are the same.
+    /// </summary>
+    public static void RenderMembers(IAnsiConsole console, IReadOnlyList<MemberDifference> members)
+    {
+        var differing = members.Where(m => m.Verdict != MemberVerdict.Same).ToList();
+        var same = members.Count - differing.Count;
+        console.MarkupLine("[bold]Member by member[/] [grey](order, layout, comments and doc comments ignored)[/]");
+        if (differing.Count == 0)
+        {
+            console.MarkupLine($"[green]All {same} members are written the same as in the solution.[/]");
+            return;
+        }
+        var table = new Table().Border(console.Profile.Capabilities.Unicode ? TableBorder.Rounded : TableBorder.Ascii)
+            .AddColumn("Member").AddColumn("How it differs");
+        foreach (var member in differing)
+        {
+            var lines = new List<string>
+            {
+                member.Verdict switch
+                {
+                    MemberVerdict.OnlyInSolution => "[yellow]only in the solution[/]",
+                    MemberVerdict.OnlyInYours => "[grey]only in yours[/]",
+                    _ => "written differently",
+                },
+            };
+            if (member.SolutionOnly.Count > 0 && member.Verdict != MemberVerdict.OnlyInYours)
+                lines.Add($"the solution calls: [green]{Markup.Escape(string.Join(", ", member.SolutionOnly))}[/]");
+            if (member.YoursOnly.Count > 0)
+                lines.Add($"{(member.Verdict == MemberVerdict.OnlyInYours ? "it calls" : "yours calls")}: [red]{Markup.Escape(string.Join(", ", member.YoursOnly))}[/]");
+            table.AddRow(new Markup(Markup.Escape(member.Member)), new Markup(string.Join("\n", lines)));
+        }
+        console.Write(table);
+        console.MarkupLine($"[grey]{same} other member{(same == 1 ? " is" : "s are")} the same.[/]");
     }
 
     /// <summary>Writes the comparisons, the diff coloured by line kind.</summary>

@@ -1,3 +1,5 @@
+using DiffPlex;
+
 namespace SocketCourse.Tool.Diff;
 
 /// <summary>Whether a diff line is in both files, only the old one, or only the new one.</summary>
@@ -16,7 +18,7 @@ public enum DiffKind
 /// <summary>One line of a diff, with its line numbers in the old and new file (0 where it has none).</summary>
 public sealed record DiffLine(DiffKind Kind, string Text, int OldNumber, int NewNumber);
 
-/// <summary>A line diff by longest common subsequence, and unified-diff output with context.</summary>
+/// <summary>A line diff (DiffPlex's Myers diff), and unified-diff output with context.</summary>
 public static class LineDiff
 {
     /// <summary>Every line of both texts, marked same/removed/added, in order.</summary>
@@ -24,48 +26,28 @@ public static class LineDiff
     {
         var a = Lines(oldText);
         var b = Lines(newText);
-        // Common prefix and suffix are cheap and shrink the LCS table to the changed middle.
-        var prefix = 0;
-        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
-            prefix++;
-        var suffix = 0;
-        while (suffix < a.Length - prefix && suffix < b.Length - prefix && a[^(suffix + 1)] == b[^(suffix + 1)])
-            suffix++;
-
-        var n = a.Length - prefix - suffix;
-        var m = b.Length - prefix - suffix;
-        var lcs = new int[n + 1, m + 1];
-        for (var i = n - 1; i >= 0; i--)
-            for (var j = m - 1; j >= 0; j--)
-                lcs[i, j] = a[prefix + i] == b[prefix + j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-
+        var diff = Differ.Instance.CreateDiffs(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false, new LineChunker());
         var result = new List<DiffLine>(a.Length + b.Length);
-        for (var k = 0; k < prefix; k++)
-            result.Add(new DiffLine(DiffKind.Same, a[k], k + 1, k + 1));
         int x = 0, y = 0;
-        while (x < n || y < m)
+        foreach (var block in diff.DiffBlocks.OrderBy(d => d.DeleteStartA))
         {
-            if (x < n && y < m && a[prefix + x] == b[prefix + y])
-            {
-                result.Add(new DiffLine(DiffKind.Same, a[prefix + x], prefix + x + 1, prefix + y + 1));
-                x++;
-                y++;
-            }
-            else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
-            {
-                // Removals before additions, as diff and git show them.
-                result.Add(new DiffLine(DiffKind.Removed, a[prefix + x], prefix + x + 1, 0));
-                x++;
-            }
-            else
-            {
-                result.Add(new DiffLine(DiffKind.Added, b[prefix + y], 0, prefix + y + 1));
-                y++;
-            }
+            for (; x < block.DeleteStartA; x++, y++)
+                result.Add(new DiffLine(DiffKind.Same, a[x], x + 1, y + 1));
+            // Removals before additions, as diff and git show them.
+            for (var k = 0; k < block.DeleteCountA; k++, x++)
+                result.Add(new DiffLine(DiffKind.Removed, a[x], x + 1, 0));
+            for (var k = 0; k < block.InsertCountB; k++, y++)
+                result.Add(new DiffLine(DiffKind.Added, b[y], 0, y + 1));
         }
-        for (var k = 0; k < suffix; k++)
-            result.Add(new DiffLine(DiffKind.Same, a[a.Length - suffix + k], a.Length - suffix + k + 1, b.Length - suffix + k + 1));
+        for (; x < a.Length; x++, y++)
+            result.Add(new DiffLine(DiffKind.Same, a[x], x + 1, y + 1));
         return result;
+    }
+
+    /// <summary>Splits text into lines the way <see cref="Lines"/> does, for DiffPlex.</summary>
+    private sealed class LineChunker : IChunker
+    {
+        public IReadOnlyList<string> Chunk(string text) => Lines(text);
     }
 
     /// <summary>

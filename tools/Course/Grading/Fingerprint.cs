@@ -32,6 +32,32 @@ public static class Fingerprint
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
+    /// <summary>
+    /// The fingerprint of what the built graders depend on besides the graded code's sources: the graders, the
+    /// harness, the build settings, and the graded project's own project file. While it stays the same, the grader
+    /// assembly is still good, and a change to the learner's code needs only the learner's project rebuilt.
+    /// </summary>
+    public static string OfGraders(CourseRoot root, Lesson lesson, Track track)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(hash, "graders:" + track.Name());
+        foreach (var file in SharedFiles)
+            AddFile(hash, root, root.Full(file));
+        foreach (var folder in new[] { lesson.Tests, "tests/Course.Testing" })
+        {
+            foreach (var file in SourceFiles(root.Full(folder)))
+                AddFile(hash, root, file);
+        }
+        foreach (var file in SourceFiles(root.Full(lesson.GradedFolder(track))).Where(IsProjectFile))
+            AddFile(hash, root, file);
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>Whether a file is MSBuild input rather than C# source (a change to it needs the full build).</summary>
+    public static bool IsProjectFile(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".csproj" or ".props" or ".targets" or ".json" or ".editorconfig" or ".globalconfig"
+        || Path.GetFileName(path).Equals(".editorconfig", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The files of a project folder, build output (bin/, obj/) excluded, in a stable order.</summary>
     public static IEnumerable<string> SourceFiles(string folder)
     {

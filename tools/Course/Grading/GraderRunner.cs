@@ -14,13 +14,14 @@ public sealed class GraderRunner(Dotnet dotnet)
         Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
         File.Delete(reportPath);
         var folder = Path.GetDirectoryName(assembly)!;
-        // xunit v3's own runner (-xml); a project switched to Microsoft.Testing.Platform only takes the MTP options.
-        var result = await dotnet.RunAsync([assembly, "-xml", reportPath, "-noLogo", "-noColor"], folder, Timeout, cancellationToken);
+        // The grader executable itself, no MSBuild and no `dotnet test` around it, with the lesson's filter: xunit
+        // v3's own runner (-xml); a project switched to Microsoft.Testing.Platform only takes the MTP options.
+        var result = await dotnet.RunAsync([assembly, "-xml", reportPath, "-noLogo", "-noColor", "-trait", $"Lesson={lesson.Number}"], folder, Timeout, cancellationToken);
         if (!File.Exists(reportPath) && !result.TimedOut)
         {
             result = await dotnet.RunAsync(
                 [assembly, "--report-xunit-xml", "--report-xunit-xml-filename", Path.GetFileName(reportPath),
-                 "--results-directory", Path.GetDirectoryName(reportPath)!, "--no-ansi", "--no-progress"],
+                 "--results-directory", Path.GetDirectoryName(reportPath)!, "--no-ansi", "--no-progress", "--filter-trait", $"Lesson={lesson.Number}"],
                 folder, Timeout, cancellationToken);
         }
         if (result.TimedOut)

@@ -19,15 +19,27 @@ public sealed class LessonBuilder(CourseRoot root, Track track, Dotnet dotnet)
     public static TimeSpan Timeout { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Builds the graders of <paramref name="lessons"/>, each against the track's code.</summary>
-    public async Task<BuildOutcome> BuildAsync(IReadOnlyList<(Lesson Lesson, TestProject Project)> lessons, CancellationToken cancellationToken)
+    public Task<BuildOutcome> BuildAsync(IReadOnlyList<(Lesson Lesson, TestProject Project)> lessons, CancellationToken cancellationToken) =>
+        BuildProjectsAsync([.. lessons.Select(l => l.Lesson)], [.. lessons.Select(l => l.Project.ProjectFile)], track.Name(), [], cancellationToken);
+
+    /// <summary>
+    /// Builds only the learner's (or the solution's) project of each lesson, not the graders: all a change to
+    /// the learner's code needs while the graders and the public API stay the same.
+    /// </summary>
+    public Task<BuildOutcome> BuildGradedAsync(IReadOnlyList<(Lesson Lesson, GradedProject Project)> lessons, CancellationToken cancellationToken) =>
+        // No restore: its inputs (project files, packages) are part of the graders' fingerprint, which did not change.
+        BuildProjectsAsync([.. lessons.Select(l => l.Lesson)], [.. lessons.Select(l => l.Project.ProjectFile)], track.Name() + "-code", ["--no-restore"], cancellationToken);
+
+    private async Task<BuildOutcome> BuildProjectsAsync(IReadOnlyList<Lesson> lessons, IReadOnlyList<string> projects, string name, string[] options, CancellationToken cancellationToken)
     {
-        var solution = WriteSolution(lessons.Select(l => l.Project));
+        // One project is built directly; several through a generated solution, so they share one build.
+        var target = projects.Count == 1 ? projects[0] : WriteSolution(projects, name);
         var result = await dotnet.RunAsync(
-            ["build", solution, $"-p:Track={track.Name()}", "-nologo", "-v:q", "-tl:off", "-clp:NoSummary", "-p:GenerateFullPaths=true"],
+            ["build", target, .. options, $"-p:Track={track.Name()}", "-nologo", "-v:q", "-tl:off", "-clp:NoSummary", "-p:GenerateFullPaths=true"],
             root.Path, Timeout, cancellationToken);
         if (result.TimedOut)
             return new BuildOutcome(new Dictionary<string, IReadOnlyList<CompilerError>>(), $"The build did not finish within {Timeout.TotalMinutes:0} minutes.");
-        return Sort(lessons.Select(l => l.Lesson).ToList(), result, root, track);
+        return Sort(lessons, result, root, track);
     }
 
     /// <summary>Attributes each error to the lesson whose code or graders it is in.</summary>
@@ -56,12 +68,12 @@ public sealed class LessonBuilder(CourseRoot root, Track track, Dotnet dotnet)
         return new BuildOutcome(byLesson, null);
     }
 
-    private string WriteSolution(IEnumerable<TestProject> projects)
+    private string WriteSolution(IEnumerable<string> projects, string name)
     {
         var folder = Path.Combine(root.CacheFolder, "build");
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{track.Name()}.slnx");
-        var lines = projects.Select(p => $"  <Project Path=\"{Path.GetRelativePath(folder, p.ProjectFile).Replace('\\', '/')}\" />");
+        var path = Path.Combine(folder, $"{name}.slnx");
+        var lines = projects.Select(p => $"  <Project Path=\"{Path.GetRelativePath(folder, p).Replace('\\', '/')}\" />");
         File.WriteAllText(path, $"<Solution>\n{string.Join("\n", lines)}\n</Solution>\n");
         return path;
     }

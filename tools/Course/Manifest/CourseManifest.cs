@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SocketCourse.Tool.Manifest;
 
-/// <summary>course.json: the lessons in order, with their folders, steps and hints.</summary>
+/// <summary>course.json: the lessons in order, with their folders and steps; each lesson's hints.md adds the hints.</summary>
 public sealed record CourseManifest(string Title, string? Source, IReadOnlyList<Lesson> Lessons)
 {
     /// <summary>The lessons whose status is "ready", in course order.</summary>
@@ -41,8 +41,8 @@ public sealed record Lesson(
     public LessonStep? Step(int number) => Steps.FirstOrDefault(s => s.Number == number);
 }
 
-/// <summary>One graded step of a lesson: its files in the exercise folder and its hints, in order.</summary>
-public sealed record LessonStep(int Number, string Title, IReadOnlyList<string> Files, IReadOnlyList<string> Hints);
+/// <summary>One graded step of a lesson: its files in the exercise folder and its hints (from hints.md), in order.</summary>
+public sealed record LessonStep(int Number, string Title, IReadOnlyList<string> Files, IReadOnlyList<SocketCourse.Tool.Hints.Hint> Hints);
 
 /// <summary>The values of a lesson's "status".</summary>
 public static class LessonStatus

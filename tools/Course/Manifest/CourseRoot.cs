@@ -21,7 +21,7 @@ public sealed record CourseRoot(string Path)
         }
         throw new CourseException(
             $"This is not inside the course: no {ManifestLoader.FileName} in {starts[0]} or any folder above it.",
-            "Run the tool from the course's folder (the clone), e.g. `cd SocketCourse && dotnet run --project tools/Course`.");
+            "Run the tool from the course's folder (the clone), e.g. `cd SocketCourse && ./course` (or `dotnet run --project tools/Course`).");
     }
 
     /// <summary>The absolute path of <paramref name="relative"/> (a manifest path with forward slashes).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocketCourse.Tool.Hints;
 
 namespace SocketCourse.Tool.Manifest;
 
@@ -21,7 +22,39 @@ public static class ManifestLoader
         {
             throw new CourseException($"Cannot read {FileName}: {e.Message}");
         }
-        return Parse(json);
+        return WithHints(Parse(json), Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>
+    /// Adds each lesson's hints from &lt;lesson folder&gt;/hints.md (under <paramref name="root"/>), if the file exists.
+    /// </summary>
+    /// <exception cref="CourseException">A hints file is malformed or names a step the lesson does not have.</exception>
+    public static CourseManifest WithHints(CourseManifest manifest, string root)
+    {
+        var lessons = new List<Lesson>();
+        foreach (var lesson in manifest.Lessons)
+        {
+            var file = Path.Combine(root, lesson.LessonFolder.Replace('/', Path.DirectorySeparatorChar), HintsFile.FileName);
+            if (!File.Exists(file))
+            {
+                lessons.Add(lesson);
+                continue;
+            }
+            var where = $"{lesson.LessonFolder}/{HintsFile.FileName}";
+            IReadOnlyDictionary<int, IReadOnlyList<Hint>> hints;
+            try
+            {
+                hints = HintsFile.Parse(File.ReadAllText(file));
+            }
+            catch (Exception e) when (e is FormatException or IOException)
+            {
+                throw new CourseException($"{where} could not be read: {e.Message}.", "Each hint is a bullet under a \"## Step k\" heading (see lesson 03's hints.md).");
+            }
+            foreach (var unknown in hints.Keys.Where(k => lesson.Step(k) is null))
+                throw new CourseException($"{where} has hints for step {unknown}, but lesson {lesson.Number} has no such step.", $"Its steps are {string.Join(", ", lesson.Steps.Select(s => s.Number))} (see course.json).");
+            lessons.Add(lesson with { Steps = [.. lesson.Steps.Select(s => s with { Hints = hints.GetValueOrDefault(s.Number) ?? [] })] });
+        }
+        return manifest with { Lessons = lessons };
     }
 
     /// <summary>Parses and validates manifest text.</summary>
@@ -86,7 +119,9 @@ public static class ManifestLoader
         if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("step", out var n) || !n.TryGetInt32(out var number))
             throw Invalid($"every step of {lesson} needs a number (\"step\": 1)");
         var where = $"step {number} of {lesson}";
-        return new LessonStep(number, Text(json, "title", where), Strings(json, "files", where), Strings(json, "hints", where));
+        if (json.TryGetProperty("hints", out _))
+            throw Invalid($"{where} has \"hints\"; hints now live in the lesson folder's {HintsFile.FileName}, under \"## Step {number}\"");
+        return new LessonStep(number, Text(json, "title", where), Strings(json, "files", where), []);
     }
 
     private static void Validate(List<Lesson> lessons)

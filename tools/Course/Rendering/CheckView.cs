@@ -109,7 +109,15 @@ public static class CheckView
         advice.AddRow("[bold]Your file[/]", Markup.Escape(files));
         advice.AddRow("[bold]Learn it[/]", $"step {step.Step.Number} of {Markup.Escape(lesson.Notebook)}, or in the terminal:");
         advice.AddRow("", Markup.Escape(ToolCommand.For($"notebook {lesson.Number}")));
-        advice.AddRow("[bold]A hint[/]", Markup.Escape(ToolCommand.For($"hint {lesson.Number} {step.Step.Number}")));
+        var hint = notStarted ? null : step.Step.Hints.FirstOrDefault(h => h.Helps(grader));
+        if (hint is null)
+            advice.AddRow("[bold]A hint[/]", Markup.Escape(ToolCommand.For($"hint {lesson.Number} {step.Step.Number}")));
+        else
+        {
+            // The hint written for this very grader (or the idea its message names), then where the others are.
+            advice.AddRow("[bold]A hint[/]", MarkdownView.Inline(hint.Text));
+            advice.AddRow("", $"[grey]more: {Markup.Escape(ToolCommand.For($"hint {lesson.Number} {step.Step.Number}"))}[/]");
+        }
         console.Write(advice);
     }
 

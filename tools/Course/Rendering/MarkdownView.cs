@@ -1,125 +1,120 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using MarkdownTable = Markdig.Extensions.Tables.Table;
+using Table = Spectre.Console.Table;
 
 namespace SocketCourse.Tool.Rendering;
 
 /// <summary>
-/// Markdown made readable in a terminal: headings as rules and bold lines, paragraphs rewrapped, lists with
-/// bullets, **bold**, *italic* and `code` styled, fenced code in a panel, a Mermaid diagram as a labelled block.
+/// Markdown made readable in a terminal. Markdig parses it (CommonMark, with pipe tables); Spectre.Console draws
+/// it: headings as rules and bold lines, paragraphs rewrapped, lists with bullets, **bold**, *italic* and `code`
+/// styled, links with their address, fenced code in a panel, a Mermaid diagram as a labelled block, tables as tables.
 /// </summary>
-public static partial class MarkdownView
+public static class MarkdownView
 {
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
+
     /// <summary>The renderables for <paramref name="markdown"/>, in order.</summary>
     public static IReadOnlyList<IRenderable> Render(string markdown, bool unicode = true)
     {
+        var document = Markdown.Parse(markdown.Replace("\r\n", "\n"), Pipeline);
         var blocks = new List<IRenderable>();
-        var lines = markdown.Replace("\r\n", "\n").Split('\n');
-        var paragraph = new List<string>();
-
-        void Flush()
-        {
-            if (paragraph.Count == 0)
-                return;
-            blocks.Add(new Markup(Inline(string.Join(" ", paragraph.Select(p => p.Trim())))));
-            paragraph.Clear();
-        }
-
-        var previousWasItem = false;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            var wasItem = previousWasItem;
-            previousWasItem = false;
-            var trimmed = line.TrimStart();
-            if (trimmed.StartsWith("```", StringComparison.Ordinal))
-            {
-                Flush();
-                var language = trimmed[3..].Trim();
-                var code = new List<string>();
-                for (i++; i < lines.Length && !lines[i].TrimStart().StartsWith("```", StringComparison.Ordinal); i++)
-                    code.Add(lines[i]);
-                blocks.Add(CodeBlock(string.Join("\n", code), language, unicode));
-                continue;
-            }
-            var heading = Heading().Match(line);
-            if (heading.Success)
-            {
-                Flush();
-                var text = Inline(heading.Groups["text"].Value.Trim());
-                blocks.Add(heading.Groups["level"].Length == 1
-                    ? new Rule($"[bold]{text}[/]") { Justification = Justify.Left, Border = unicode ? BoxBorder.Double : BoxBorder.Ascii }
-                    : heading.Groups["level"].Length == 2
-                        ? new Rule($"[bold]{text}[/]") { Justification = Justify.Left, Border = unicode ? BoxBorder.Square : BoxBorder.Ascii }
-                        : new Markup($"[bold underline]{text}[/]"));
-                continue;
-            }
-            if (trimmed.Length == 0)
-            {
-                Flush();
-                previousWasItem = wasItem && i + 1 < lines.Length && ListItem().IsMatch(lines[i + 1]);
-                continue;
-            }
-            var item = ListItem().Match(line);
-            if (item.Success)
-            {
-                Flush();
-                var indent = new string(' ', item.Groups["indent"].Length + 2);
-                var marker = item.Groups["marker"].Value is "-" or "*" or "+" ? (unicode ? "•" : "*") : item.Groups["marker"].Value;
-                var text = new StringBuilder(item.Groups["text"].Value.Trim());
-                // Continuation lines of the item (indented, not a new item) belong to it.
-                while (i + 1 < lines.Length && lines[i + 1].StartsWith("  ", StringComparison.Ordinal) && lines[i + 1].Trim().Length > 0 && !ListItem().IsMatch(lines[i + 1]))
-                    text.Append(' ').Append(lines[++i].Trim());
-                var rendered = new Padder(new Markup($"{Markup.Escape(marker)} {Inline(text.ToString())}"), new Padding(indent.Length, 0, 0, 0));
-                // Consecutive items make one block, so the list is not spaced out like paragraphs.
-                if (blocks.Count > 0 && blocks[^1] is ListBlock list && wasItem)
-                    list.Items.Add(rendered);
-                else
-                    blocks.Add(new ListBlock([rendered]));
-                previousWasItem = true;
-                continue;
-            }
-            if (trimmed.StartsWith('>'))
-            {
-                Flush();
-                blocks.Add(new Markup($"[italic]{(unicode ? "│" : "|")} {Inline(trimmed.TrimStart('>').Trim())}[/]"));
-                continue;
-            }
-            if (trimmed.StartsWith('|'))
-            {
-                Flush();
-                var rows = new List<string>();
-                for (; i < lines.Length && lines[i].TrimStart().StartsWith('|'); i++)
-                    rows.Add(lines[i].Trim());
-                i--;
-                blocks.Add(TableBlock(rows, unicode));
-                continue;
-            }
-            paragraph.Add(line);
-        }
-        Flush();
+        foreach (var block in document)
+            blocks.AddRange(Block(block, unicode, depth: 0));
         return blocks;
     }
 
-    /// <summary>A markdown table (| a | b | rows, the |---| line under the header) as a table.</summary>
-    private static IRenderable TableBlock(List<string> rows, bool unicode)
+    /// <summary>Inline Markdown (one paragraph) as Spectre markup, everything else escaped.</summary>
+    public static string Inline(string text)
     {
-        static string[] Cells(string row) => [.. row.Trim('|').Split('|').Select(c => c.Trim())];
-        var body = rows.Where(r => !TableRule().IsMatch(r)).Select(Cells).ToList();
-        if (body.Count == 0)
+        var document = Markdown.Parse(text, Pipeline);
+        return string.Join(" ", document.OfType<LeafBlock>().Select(b => Inlines(b.Inline)));
+    }
+
+    private static IEnumerable<IRenderable> Block(Block block, bool unicode, int depth)
+    {
+        switch (block)
+        {
+            case HeadingBlock heading:
+                var text = Inlines(heading.Inline);
+                yield return heading.Level switch
+                {
+                    1 => new Rule($"[bold]{text}[/]") { Justification = Justify.Left, Border = unicode ? BoxBorder.Double : BoxBorder.Ascii },
+                    2 => new Rule($"[bold]{text}[/]") { Justification = Justify.Left, Border = unicode ? BoxBorder.Square : BoxBorder.Ascii },
+                    _ => new Markup($"[bold underline]{text}[/]"),
+                };
+                break;
+            case FencedCodeBlock fenced:
+                yield return CodeBlock(Code(fenced), fenced.Info ?? "", unicode);
+                break;
+            case CodeBlock code:
+                yield return CodeBlock(Code(code), "", unicode);
+                break;
+            case ListBlock list:
+                yield return List(list, unicode, depth);
+                break;
+            case QuoteBlock quote:
+                var quoted = string.Join(" ", quote.Descendants<LeafBlock>().Select(b => Inlines(b.Inline)));
+                yield return new Markup($"[italic]{(unicode ? "│" : "|")} {quoted}[/]");
+                break;
+            case MarkdownTable table:
+                yield return TableBlock(table, unicode);
+                break;
+            case ThematicBreakBlock:
+                yield return new Rule { Border = unicode ? BoxBorder.Square : BoxBorder.Ascii };
+                break;
+            case HtmlBlock html:
+                yield return new Markup($"[grey]{Markup.Escape(Code(html))}[/]");
+                break;
+            case LeafBlock leaf:
+                yield return new Markup(Inlines(leaf.Inline));
+                break;
+            case ContainerBlock container:
+                foreach (var child in container)
+                {
+                    foreach (var rendered in Block(child, unicode, depth))
+                        yield return rendered;
+                }
+                break;
+        }
+    }
+
+    /// <summary>A list as one block (items are not spaced out like paragraphs); nested lists indented under their item.</summary>
+    private static ListBlockView List(ListBlock list, bool unicode, int depth)
+    {
+        var items = new List<IRenderable>();
+        var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
+        foreach (var item in list.OfType<ListItemBlock>())
+        {
+            var marker = list.IsOrdered ? $"{number++}{list.OrderedDelimiter}" : unicode ? "•" : "*";
+            var text = string.Join(" ", item.OfType<LeafBlock>().Select(b => Inlines(b.Inline)));
+            items.Add(new Padder(new Markup($"{Markup.Escape(marker)} {text}"), new Padding(2 * depth + 2, 0, 0, 0)));
+            foreach (var nested in item.OfType<ListBlock>())
+                items.AddRange(List(nested, unicode, depth + 1).Items);
+        }
+        return new ListBlockView(items);
+    }
+
+    private static IRenderable TableBlock(MarkdownTable markdown, bool unicode)
+    {
+        var rows = markdown.OfType<Markdig.Extensions.Tables.TableRow>().Select(r => r.OfType<Markdig.Extensions.Tables.TableCell>().Select(c => string.Join(" ", c.OfType<LeafBlock>().Select(b => Inlines(b.Inline)))).ToList()).ToList();
+        if (rows.Count == 0)
             return new Text("");
-        var width = body.Max(r => r.Length);
+        var width = rows.Max(r => r.Count);
         var table = new Table().Border(unicode ? TableBorder.Rounded : TableBorder.Ascii);
-        foreach (var header in body[0].Concat(Enumerable.Repeat("", width - body[0].Length)))
-            table.AddColumn(new TableColumn(new Markup($"[bold]{Inline(header)}[/]")));
-        foreach (var row in body.Skip(1))
-            table.AddRow([.. row.Concat(Enumerable.Repeat("", width - row.Length)).Take(width).Select(c => new Markup(Inline(c)))]);
+        foreach (var header in rows[0].Concat(Enumerable.Repeat("", width - rows[0].Count)))
+            table.AddColumn(new TableColumn(new Markup($"[bold]{header}[/]")));
+        foreach (var row in rows.Skip(1))
+            table.AddRow([.. row.Concat(Enumerable.Repeat("", width - row.Count)).Take(width).Select(c => new Markup(c))]);
         return table;
     }
 
     /// <summary>Consecutive list items, shown together.</summary>
-    private sealed class ListBlock(List<IRenderable> items) : IRenderable
+    private sealed class ListBlockView(List<IRenderable> items) : IRenderable
     {
         public List<IRenderable> Items { get; } = items;
 
@@ -141,37 +136,49 @@ public static partial class MarkdownView
             .Expand();
     }
 
-    /// <summary>Inline markdown to Spectre markup, with everything else escaped.</summary>
-    public static string Inline(string text)
+    private static string Code(LeafBlock block) =>
+        string.Join("\n", block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()));
+
+    /// <summary>Inline Markdown to Spectre markup: code aqua, strong bold, emphasis italic, links with their address in grey.</summary>
+    private static string Inlines(ContainerInline? container)
     {
         var output = new StringBuilder();
-        var position = 0;
-        foreach (Match m in InlineSpan().Matches(text))
+        if (container is null)
+            return "";
+        foreach (var inline in container)
         {
-            output.Append(Markup.Escape(text[position..m.Index]));
-            if (m.Groups["code"].Success)
-                output.Append("[aqua]").Append(Markup.Escape(m.Groups["code"].Value)).Append("[/]");
-            else if (m.Groups["bold"].Success)
-                output.Append("[bold]").Append(Markup.Escape(m.Groups["bold"].Value)).Append("[/]");
-            else if (m.Groups["italic"].Success)
-                output.Append("[italic]").Append(Markup.Escape(m.Groups["italic"].Value)).Append("[/]");
-            else if (m.Groups["link"].Success)
-                output.Append(Markup.Escape(m.Groups["link"].Value)).Append(" [grey](").Append(Markup.Escape(m.Groups["url"].Value)).Append(")[/]");
-            position = m.Index + m.Length;
+            switch (inline)
+            {
+                case CodeInline code:
+                    output.Append("[aqua]").Append(Markup.Escape(code.Content)).Append("[/]");
+                    break;
+                case EmphasisInline emphasis:
+                    var style = emphasis.DelimiterCount >= 2 ? "bold" : "italic";
+                    output.Append('[').Append(style).Append(']').Append(Inlines(emphasis)).Append("[/]");
+                    break;
+                case LinkInline { IsImage: false } link:
+                    output.Append(Inlines(link)).Append(" [grey](").Append(Markup.Escape(link.Url ?? "")).Append(")[/]");
+                    break;
+                case AutolinkInline autolink:
+                    output.Append(Markup.Escape(autolink.Url));
+                    break;
+                case LineBreakInline lineBreak:
+                    output.Append(lineBreak.IsHard ? "\n" : " ");
+                    break;
+                case LiteralInline literal:
+                    output.Append(Markup.Escape(literal.Content.ToString()));
+                    break;
+                case HtmlInline html:
+                    output.Append(Markup.Escape(html.Tag));
+                    break;
+                case ContainerInline nested:
+                    output.Append(Inlines(nested));
+                    break;
+                default:
+                    output.Append(Markup.Escape(inline.ToString() ?? ""));
+                    break;
+            }
         }
-        output.Append(Markup.Escape(text[position..]));
         return output.ToString();
     }
-
-    [GeneratedRegex(@"^\|[\s:|-]+\|$")]
-    private static partial Regex TableRule();
-
-    [GeneratedRegex(@"^(?<level>#{1,6})\s+(?<text>.+)$")]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"^(?<indent>\s*)(?<marker>[-*+]|\d+[.)])\s+(?<text>.*)$")]
-    private static partial Regex ListItem();
-
-    [GeneratedRegex(@"`(?<code>[^`]+)`|\*\*(?<bold>[^*]+)\*\*|(?<![\w*])\*(?<italic>[^*\s][^*]*)\*(?![\w*])|(?<![\w_])_(?<italic>[^_\s][^_]*)_(?![\w_])|\[(?<link>[^\]]+)\]\((?<url>[^)]+)\)")]
-    private static partial Regex InlineSpan();
 }

@@ -9,7 +9,7 @@ namespace SocketCourse.Tool.Watch;
 /// </summary>
 public sealed class FolderWatcher(TimeSpan? quiet = null) : IChangeSource
 {
-    private readonly TimeSpan _quiet = quiet ?? TimeSpan.FromMilliseconds(400);
+    private readonly TimeSpan _quiet = quiet ?? TimeSpan.FromMilliseconds(150);
 
     /// <inheritdoc />
     public async Task WaitForChangeAsync(string folder, DateTime since, CancellationToken cancellationToken)
