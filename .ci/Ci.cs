@@ -99,6 +99,7 @@ finally
 static IEnumerable<FurtherCheck> FurtherChecks() =>
 [
     // new("course dev check", "dotnet", ["run", "--project", "tools/Course", "--", "dev", "check"]),
+    new("catalogue of mistakes", "dotnet", ["run", "--project", "tools/Mistakes", "--no-build", "--", "--no-build"], TimeSpan.FromMinutes(15)),
 ];
 
 int SetupFailed(string why)

@@ -14,10 +14,12 @@ namespace SocketCourse.Mistakes;
 /// <param name="Graders">Grader method names that must fail on it.</param>
 /// <param name="Why">Optional: why learners make it, or what the graders check.</param>
 /// <param name="Pending">Set when today's graders cannot catch it: which grader is missing. Reported, never a CI failure.</param>
+/// <param name="Varies">Optional regular expressions for parts of the message that legitimately change from run to run
+/// (e.g. how many bytes one Receive happened to return); they are replaced by <c>&lt;varies&gt;</c> in the snapshot.</param>
 /// <param name="Overlays">Overlay files, relative to the entry folder (and so to the solution project folder).</param>
 public sealed record Entry(
     string Folder, string Lesson, string Name, string Title, int Step, IReadOnlyList<string> Graders,
-    string? Why, string? Pending, IReadOnlyList<string> Overlays)
+    string? Why, string? Pending, IReadOnlyList<string> Varies, IReadOnlyList<string> Overlays)
 {
     /// <summary>The manifest's file name.</summary>
     public const string ManifestFile = "mistake.json";
@@ -74,6 +76,8 @@ public sealed record Entry(
             graders.EnumerateArray().Select(g => g.GetString() ?? "").ToList(),
             Text("why"),
             Text("pending"),
+            root.TryGetProperty("varies", out var varies) && varies.ValueKind == JsonValueKind.Array
+                ? varies.EnumerateArray().Select(v => v.GetString() ?? "").ToList() : [],
             overlays);
     }
 }

@@ -5,9 +5,10 @@ namespace SocketCourse.Mistakes;
 
 /// <summary>One grader's verdict on an overlaid solution.</summary>
 /// <param name="Method">The grader's method name.</param>
+/// <param name="Name">The test's display name (a theory's case shows its arguments).</param>
 /// <param name="Result">Pass, Fail, Skip or NotRun.</param>
 /// <param name="Message">The failure message the learner sees (empty when it passed).</param>
-public sealed record GraderResult(string Method, string Result, string Message);
+public sealed record GraderResult(string Method, string Name, string Result, string Message);
 
 /// <summary>
 /// Runs a lesson's built graders (an xunit v3 executable) with a method filter and reads their verdicts from the
@@ -49,6 +50,7 @@ public static class GraderRun
 
         var results = XDocument.Load(report).Descendants("test").Select(t => new GraderResult(
             (string?)t.Attribute("method") ?? "?",
+            (string?)t.Attribute("name") ?? "?",
             (string?)t.Attribute("result") ?? "?",
             t.Element("failure")?.Element("message")?.Value ?? "")).ToList();
         // A host that dies mid-run (e.g. an exception escaping on a thread the learner started) leaves tests unreported.

@@ -10,14 +10,24 @@ namespace SocketCourse.Mistakes;
 public static partial class Snapshot
 {
     /// <summary>Renders the messages of <paramref name="graders"/>, in the manifest's order.</summary>
-    public static string Render(IReadOnlyList<string> graders, IReadOnlyList<GraderResult> results, params string[] paths)
+    public static string Render(Entry entry, IReadOnlyList<GraderResult> results, params string[] paths)
     {
         var text = new StringBuilder();
-        foreach (var g in graders)
+        foreach (var g in entry.Graders)
         {
-            var r = results.FirstOrDefault(r => r.Method == g);
-            text.Append("## ").Append(g).Append(" (").Append(r?.Result ?? "not run").Append(")\n");
-            text.Append(Normalise(r?.Message ?? "", paths)).Append("\n\n");
+            // A theory runs once per case: the snapshot keeps every failing case, in a stable order.
+            var cases = results.Where(r => r.Method == g).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+            var failing = cases.Where(r => r.Result == "Fail").ToList();
+            var verdict = cases.Count == 0 ? "not run" : cases.Count == 1 ? cases[0].Result : $"{failing.Count} of {cases.Count} cases fail";
+            text.Append("## ").Append(g).Append(" (").Append(verdict).Append(")\n");
+            foreach (var r in failing)
+            {
+                if (cases.Count > 1) text.Append("### ").Append(Normalise(r.Name, paths)).Append('\n');
+                var message = Normalise(r.Message, paths);
+                foreach (var pattern in entry.Varies) message = Regex.Replace(message, pattern, "<varies>");
+                text.Append(message).Append("\n\n");
+            }
+            if (failing.Count == 0) text.Append('\n');
         }
         return text.ToString().TrimEnd() + "\n";
     }
