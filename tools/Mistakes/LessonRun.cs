@@ -87,6 +87,9 @@ public sealed class LessonRun(string root, string scratchRoot, bool update, bool
         if (hostProblem.Length > 0)
             return (false, hostProblem);
 
+        // A pending entry's verdict is not promised (that is why it is pending): no snapshot until it is caught for good.
+        if (entry.Pending is not null) return (true, "");
+
         var message = Snapshot.Render(entry, results, scratch, root, Path.GetTempPath());
         var existing = File.Exists(entry.MessagePath) ? File.ReadAllText(entry.MessagePath).Replace("\r\n", "\n") : null;
         if (existing == message) return (true, "");
