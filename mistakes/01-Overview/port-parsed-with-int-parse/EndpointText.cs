@@ -5,22 +5,36 @@ using System.Net.Sockets;
 namespace SocketCourse.Overview;
 
 /// <summary>
-/// Step 1: reading and writing endpoints as text — <c>127.0.0.1:9999</c>, <c>[::1]:80</c>, <c>localhost:8080</c>.
-/// Host names are checked against the rules for DNS names but never resolved: nothing here touches the network.
+/// Step 2: reading and writing endpoints as text — <c>127.0.0.1:9999</c>, <c>[::1]:80</c>, <c>localhost:8080</c>.
+/// Host names are checked but never resolved: nothing here touches the network.
 /// </summary>
 public static class EndpointText
 {
     /// <summary>
     /// Reads <c>host:port</c>. The host is an IPv4 address (<c>127.0.0.1</c>), an IPv6 address in brackets
     /// (<c>[::1]</c>) or a host name (<c>localhost</c>, <c>example.com</c>). The port is decimal digits, 0–65535.
-    /// <list type="bullet">
-    /// <item>When <paramref name="defaultPort"/> is given the port may be left out: <c>"localhost"</c>, <c>"[::1]"</c>,
-    /// and a bare IPv6 address (<c>"::1"</c>) is read as a whole address.</item>
-    /// <item>Without a default, several colons and no brackets (<c>"::1:80"</c>) are ambiguous and rejected.</item>
-    /// <item>IPv4 is strict: exactly four decimal numbers 0–255 with no leading zeros (<c>"1.2.3"</c>,
-    /// <c>"256.1.1.1"</c> and <c>"010.0.0.1"</c> are errors, though some parsers accept them).</item>
-    /// <item>A host whose last label is all digits is taken to be an IPv4 address, as DNS names never end in a numeric label.</item>
-    /// <item>No whitespace anywhere; trim input before parsing.</item>
+    /// Nothing here touches the network: a host name is kept as written, to be resolved later.
+    /// <para>The checks run in this order, and the first that fails names the problem:</para>
+    /// <list type="number">
+    /// <item><paramref name="text"/> is null: <see cref="ArgumentNullException"/>; <paramref name="defaultPort"/> outside
+    /// 0–65535: <see cref="ArgumentOutOfRangeException"/>.</item>
+    /// <item>Empty text: <see cref="EndpointProblem.MissingHost"/>. Text with whitespace anywhere, or a URL (it contains
+    /// <c>"://"</c>): <see cref="EndpointProblem.InvalidHost"/>.</item>
+    /// <item>Split host from port. Text starting with <c>[</c> holds an IPv6 address up to <c>]</c>, followed by nothing
+    /// or by <c>:</c> and the port; any other use of brackets is <see cref="EndpointProblem.InvalidHost"/>. Without
+    /// brackets: no colon means no port; one colon splits host and port; several colons are
+    /// <see cref="EndpointProblem.UnbracketedIPv6"/>, unless a default port is given and the whole text is an IPv6
+    /// address (<c>"::1"</c>).</item>
+    /// <item>The port: none and no default, or nothing after the colon, is <see cref="EndpointProblem.MissingPort"/>;
+    /// anything but decimal digits, or a number above 65535 however many digits it has, is
+    /// <see cref="EndpointProblem.InvalidPort"/>.</item>
+    /// <item>The host: empty is <see cref="EndpointProblem.MissingHost"/>. In brackets it must be an IPv6 address, else
+    /// <see cref="EndpointProblem.InvalidHost"/>. A host whose last dot-separated part is all digits is IPv4 and must be
+    /// exactly four decimal numbers 0–255 without leading zeros, else <see cref="EndpointProblem.InvalidIPv4"/>
+    /// (<c>IPAddress.TryParse</c> is too lenient here: it reads <c>"1.2.3"</c> as 1.2.0.3). Anything else is a host
+    /// name. Stretch (optional graders): check it against the DNS rules — dot-separated labels of 1–63 ASCII letters,
+    /// digits and <c>-</c>, no <c>-</c> at either end of a label, 253 characters in all, so an international name
+    /// only in its <c>xn--</c> form; a name that breaks them is <see cref="EndpointProblem.InvalidHost"/>.</item>
     /// </list>
     /// </summary>
     /// <param name="text">The endpoint's text.</param>
@@ -37,7 +51,8 @@ public static class EndpointText
             CheckPort(port, nameof(defaultPort));
 
         var (host, portText, bracketed) = Split(text, defaultPort is not null);
-        return new HostAndPort(host, ParseHost(text, host, bracketed), ParsePort(text, portText, defaultPort));
+        var parsedPort = ParsePort(text, portText, defaultPort);
+        return new HostAndPort(host, ParseHost(text, host, bracketed), parsedPort);
     }
 
     /// <summary>
@@ -82,20 +97,20 @@ public static class EndpointText
     /// <summary>Splits the text into host and port text (null when there is no port), checking the punctuation.</summary>
     private static (string Host, string? Port, bool Bracketed) Split(string text, bool portOptional)
     {
-        if (string.IsNullOrWhiteSpace(text))
-            throw Problem(EndpointProblem.Empty, text, "the text is empty; an endpoint looks like 127.0.0.1:9999 or localhost:8080");
+        if (text.Length == 0)
+            throw Problem(EndpointProblem.MissingHost, text, "the text is empty; an endpoint looks like 127.0.0.1:9999 or localhost:8080");
         var space = Array.FindIndex(text.ToCharArray(), char.IsWhiteSpace);
         if (space >= 0)
-            throw Problem(EndpointProblem.Whitespace, text,
+            throw Problem(EndpointProblem.InvalidHost, text,
                 $"whitespace at position {space}; an endpoint has none (trim input before parsing)");
-
         if (text.Contains("://", StringComparison.Ordinal))
-            throw Problem(EndpointProblem.InvalidHostName, text,
+            throw Problem(EndpointProblem.InvalidHost, text,
                 "this is a URL, not an endpoint; an endpoint is only host:port (the scheme and path belong to the URL)");
+
         if (text[0] == '[')
             return SplitBracketed(text);
         if (text.Contains('[') || text.Contains(']'))
-            throw Problem(EndpointProblem.Brackets, text, "brackets must enclose the whole host at the start, as in [::1]:80");
+            throw Problem(EndpointProblem.InvalidHost, text, "brackets must enclose the whole host at the start, as in [::1]:80");
 
         var colon = text.IndexOf(':');
         if (colon < 0)
@@ -114,26 +129,26 @@ public static class EndpointText
     {
         var close = text.IndexOf(']');
         if (close < 0)
-            throw Problem(EndpointProblem.Brackets, text, "'[' is never closed with ']'");
+            throw Problem(EndpointProblem.InvalidHost, text, "'[' is never closed with ']'");
         var host = text[1..close];
         var rest = text[(close + 1)..];
         if (host.Contains('[') || rest.Contains('[') || rest.Contains(']'))
-            throw Problem(EndpointProblem.Brackets, text, "only one pair of brackets, around the IPv6 address: [::1]:80");
+            throw Problem(EndpointProblem.InvalidHost, text, "only one pair of brackets, around the IPv6 address: [::1]:80");
         if (rest.Length > 0 && rest[0] != ':')
-            throw Problem(EndpointProblem.Brackets, text, $"after ']' only ':' and the port may follow, not \"{rest}\"");
+            throw Problem(EndpointProblem.InvalidHost, text, $"after ']' only ':' and the port may follow, not \"{rest}\"");
         return (host, rest.Length == 0 ? null : rest[1..], true);
     }
 
     private static IPAddress? ParseHost(string text, string host, bool bracketed)
     {
         if (host.Length == 0)
-            throw Problem(EndpointProblem.EmptyHost, text, "there is no host before the port; write one, e.g. 127.0.0.1:9999");
+            throw Problem(EndpointProblem.MissingHost, text, "there is no host before the port; write one, e.g. 127.0.0.1:9999");
 
         string? problem;
         if (bracketed)
         {
             var v6 = HostRules.ParseIPv6(host, out problem);
-            return v6 ?? throw Problem(EndpointProblem.InvalidIPv6, text, problem!);
+            return v6 ?? throw Problem(EndpointProblem.InvalidHost, text, problem!);
         }
         if (HostRules.LooksLikeIPv4(host))
         {
@@ -141,7 +156,7 @@ public static class EndpointText
             return v4 ?? throw Problem(EndpointProblem.InvalidIPv4, text, problem!);
         }
         problem = HostRules.HostNameProblem(host);
-        return problem is null ? null : throw Problem(EndpointProblem.InvalidHostName, text, problem);
+        return problem is null ? null : throw Problem(EndpointProblem.InvalidHost, text, problem);
     }
 
     private static int ParsePort(string text, string? portText, int? defaultPort)
@@ -152,11 +167,12 @@ public static class EndpointText
         if (portText.Length == 0)
             throw Problem(EndpointProblem.MissingPort, text, "nothing after ':'; write the port number there");
         if (!int.TryParse(portText, out _) && !portText.All(char.IsAsciiDigit))
-            throw Problem(EndpointProblem.PortNotANumber, text,
-                $"the port \"{portText}\" is not a number; a port is written in decimal digits only, 0–65535");
+            throw Problem(EndpointProblem.InvalidPort, text,
+                $"the port \"{portText}\" is not a number; a port is written in decimal digits only, 0–{PortRanges.MaxPort}");
+        // Digits only, but maybe too many for an int: compare lengths first, so "99999999999" is "too big", not an overflow.
         var digits = portText.TrimStart('0');
         if (digits.Length > 5 || (digits.Length > 0 && int.Parse(digits) > PortRanges.MaxPort))
-            throw Problem(EndpointProblem.PortOutOfRange, text,
+            throw Problem(EndpointProblem.InvalidPort, text,
                 $"port {portText} is above {PortRanges.MaxPort}, the largest port (a port is 16 bits: 0–{PortRanges.MaxPort})");
         return digits.Length == 0 ? 0 : int.Parse(digits);
     }

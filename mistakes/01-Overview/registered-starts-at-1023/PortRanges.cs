@@ -31,13 +31,15 @@ public static class PortRanges
     }
 
     /// <summary>
-    /// Whether a program needs special rights to bind <paramref name="port"/> on Linux and other Unix systems:
-    /// ports 1–1023 need root (or CAP_NET_BIND_SERVICE on Linux). Port 0 is not privileged: it asks for any
-    /// free port, which the system takes from the unprivileged range. (Windows has no such rule.)
+    /// Whether an ordinary user's program is refused <paramref name="port"/> under the classic Unix rule, which Linux
+    /// applies by default: ports 1–1023 need root (or the CAP_NET_BIND_SERVICE capability). Port 0 is not privileged:
+    /// it asks for any free port, which the system takes from the unprivileged range. The rule is a default, not a
+    /// law: Linux moves the boundary with the setting <c>net.ipv4.ip_unprivileged_port_start</c> (containers often set
+    /// it to 0), macOS dropped the rule in 10.14 (Mojave) for binds to all addresses, and Windows never had it.
     /// </summary>
     /// <param name="port">A port number, 0–65535.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> is outside 0–65535.</exception>
-    public static bool IsPrivilegedOnUnix(int port)
+    public static bool IsPrivilegedByDefaultOnLinux(int port)
     {
         CheckRange(port);
         return port is > 0 and < FirstRegistered;

@@ -31,8 +31,8 @@ public static class UnixEchoClient
         ArgumentNullException.ThrowIfNull(message);
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken);
-        await UnixStream.SendAllAsync(socket, Encoding.UTF8.GetBytes(message), cancellationToken);
-        var reply = await UnixStream.ReadToEndAsync(socket, maxReplyBytes, cancellationToken);
+        await StreamLoops.SendAllAsync(socket, Encoding.UTF8.GetBytes(message), cancellationToken);
+        var reply = await StreamLoops.ReadToEndAsync(socket, maxReplyBytes, cancellationToken);
         try
         {
             return StrictUtf8.GetString(reply);

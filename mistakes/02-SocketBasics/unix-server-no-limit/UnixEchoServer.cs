@@ -31,15 +31,17 @@ public sealed class UnixEchoServer : IAsyncDisposable
     /// <summary>
     /// Binds a Unix-domain stream socket to <paramref name="path"/> (which creates a socket file there),
     /// listens, and serves clients in the background, each one independently.
-    /// If a file already exists at <paramref name="path"/> and no server answers there, it is taken to be a
-    /// socket file left behind by a server that did not clean up, deleted, and replaced.
+    /// If a file already exists at <paramref name="path"/>: when a server answers there, the path is taken; when
+    /// nobody answers and the file is a socket file (<see cref="SocketFiles.IsSocketFile"/>), it was left behind by
+    /// a server that did not clean up, and it is deleted and replaced; any other file (a regular file, even an empty
+    /// one) is never touched. To read and send whole messages, <see cref="StreamLoops"/> has the two loops.
     /// </summary>
     /// <param name="path">The socket file's path. Keep it short: Linux allows about 107 bytes.</param>
     /// <param name="maxMessageBytes">The largest message accepted from one client; a client that sends more is
     /// disconnected without a reply, and the server goes on serving the others.</param>
     /// <returns>The running server; dispose it to stop.</returns>
     /// <exception cref="IOException">A server is already listening at <paramref name="path"/>, or the file there is
-    /// not a socket file (it has content); the file is left untouched.</exception>
+    /// not a socket file; the file is left untouched.</exception>
     /// <exception cref="SocketException">The path cannot be bound (e.g. its folder does not exist).</exception>
     public static UnixEchoServer Start(string path, int maxMessageBytes = DefaultMaxMessageBytes)
     {
@@ -72,11 +74,11 @@ public sealed class UnixEchoServer : IAsyncDisposable
             {
                 probe.Connect(new UnixDomainSocketEndPoint(path));
             }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionRefused or SocketError.NotSocket)
             {
-                // Nobody answers. A socket file has no content; anything else is not ours to delete.
-                if (new FileInfo(path).Length != 0)
-                    throw new IOException($"{path} exists and is not a socket file (it has content): refusing to replace it. Choose another path.");
+                // Nobody answers. Only a socket file is a leftover; an ordinary file, even an empty one, is not ours to delete.
+                if (!SocketFiles.IsSocketFile(path))
+                    throw new IOException($"{path} exists and is not a socket file: refusing to replace it. Choose another path.");
                 File.Delete(path);
                 return;
             }
@@ -109,8 +111,8 @@ public sealed class UnixEchoServer : IAsyncDisposable
         {
             try
             {
-                var message = await UnixStream.ReadToEndAsync(client, int.MaxValue, _stop.Token);
-                await UnixStream.SendAllAsync(client, message, _stop.Token);
+                var message = await StreamLoops.ReadToEndAsync(client, int.MaxValue, _stop.Token);
+                await StreamLoops.SendAllAsync(client, message, _stop.Token);
             }
             catch (Exception e) when (e is SocketException or InvalidDataException or OperationCanceledException or ObjectDisposedException)
             {
@@ -130,7 +132,8 @@ public sealed class UnixEchoServer : IAsyncDisposable
         _listener.Dispose();
         await _accepting;
         await Task.WhenAll(_clients.Keys);
-        // .NET removes the file it bound when the socket is disposed; C and Python do not, so say it explicitly.
+        // .NET removes the file it bound when the socket is disposed; C and Python programs do not, so the server
+        // says it explicitly rather than rely on the runtime (File.Delete does nothing if the file is already gone).
         File.Delete(Path);
         _stop.Dispose();
     }

@@ -13,7 +13,9 @@ public static class ListeningSocket
     /// </summary>
     /// <param name="endpoint">Where to listen. Port 0 lets the system choose a free port; read it back from
     /// <see cref="Socket.LocalEndPoint"/>.</param>
-    /// <param name="backlog">How many connections may wait to be accepted.</param>
+    /// <param name="backlog">A hint for the length of the queue of connections that completed the handshake and wait
+    /// for Accept. The system may round it or cap it (Linux caps it at <c>net.core.somaxconn</c>). When the queue is
+    /// full, Linux and macOS drop new SYNs, so those clients' Connect waits and retries; Windows refuses them.</param>
     /// <returns>A bound, listening socket. The caller owns it and disposes it.</returns>
     /// <exception cref="SocketException">The address is in use or cannot be bound; nothing is left open.</exception>
     public static Socket Open(IPEndPoint endpoint, int backlog = 8)

@@ -54,7 +54,7 @@ public static class LoopingClient
         var timeout = replyTimeout ?? DefaultReplyTimeout;
 
         using var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        socket.Connect(server); // refused at once when nothing listens
+        socket.Connect(server); // refused when nothing listens (at once on Linux and macOS, up to about 2 s on Windows)
         socket.ReceiveTimeout = (int)Math.Ceiling(timeout.TotalMilliseconds); // a silent server cannot hang us
         var buffer = new byte[MaxReplyBytes];
 

@@ -29,7 +29,9 @@ public static class ReplyHandler
     /// <param name="reply">Computes the answer to one message. An empty answer sends nothing.</param>
     /// <param name="maxMessageBytes">The buffer size of each Receive (the seed's 1024).</param>
     /// <returns><see cref="ClientLeft.Closed"/> when a Receive returned 0 bytes; <see cref="ClientLeft.Reset"/>
-    /// when the connection was reset (a socket error ConnectionReset), which is a normal way for a client to go.</returns>
+    /// when a Receive or Send failed with a <see cref="SocketException"/> (ConnectionReset, or a broken pipe when
+    /// the reply went to a client that had gone: the code differs between platforms). Both are normal ways for a
+    /// client to go; the seed handles neither completely.</returns>
     /// <exception cref="InvalidDataException">A message was not valid UTF-8.</exception>
     public static ClientLeft Serve(Socket client, Func<string, string> reply, int maxMessageBytes = DefaultMaxMessageBytes)
     {
@@ -48,8 +50,11 @@ public static class ReplyHandler
                 SendAll(client, Encoding.UTF8.GetBytes(reply(message)));
             }
         }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        catch (SocketException)
         {
+            // Any socket error on a connected socket means this conversation is over. Catching only
+            // ConnectionReset is the seed's bug in C#: a reply sent to a client that has gone fails with a
+            // broken pipe (SocketError.Shutdown) on Linux, ConnectionAborted on Windows, and so on.
             return ClientLeft.Reset;
         }
     }

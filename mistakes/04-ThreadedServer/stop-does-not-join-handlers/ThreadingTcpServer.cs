@@ -174,9 +174,15 @@ public sealed class ThreadingTcpServer : IDisposable
 
     /// <summary>
     /// Stops the server and waits for every thread it started: closes the listener (the accept loop ends and
-    /// the port is free again), shuts down every client connection (each handler's blocked Receive returns
-    /// 0 bytes), and joins the accept thread and every handler thread. Calling it again does nothing more.
+    /// the port is free again), shuts down every client connection (each client reads end of stream) and closes
+    /// it (which ends a handler's blocked Receive on every platform), and joins the accept thread and every
+    /// handler thread. Calling it again does nothing more.
     /// </summary>
+    /// <remarks>
+    /// A shutdown alone is not enough to wake a handler everywhere: on Linux a Receive blocked at the moment of
+    /// <c>Shutdown(SocketShutdown.Both)</c> returns 0, but Windows documents no such effect, and there it may
+    /// keep waiting. Closing the socket ends the wait on every platform (the Receive throws).
+    /// </remarks>
     /// <param name="timeout">How long to wait for the threads in all; default <see cref="DefaultStopTimeout"/>.</param>
     /// <returns>True when every thread ended in time; false when some handler ignored its closed connection
     /// (blocked on something else) and is still running.</returns>
@@ -197,7 +203,10 @@ public sealed class ThreadingTcpServer : IDisposable
         var allEnded = JoinUnlessCurrent(_acceptThread, Remaining());
 
         foreach (var (socket, _) in clients)
-            ShutdownQuietly(socket); // 2. wake each handler: its Receive returns 0, its Send fails
+        {
+            ShutdownQuietly(socket); // 2. the client reads end of stream (FIN); on Linux this alone wakes the handler
+            socket.Dispose();        //    closing wakes a blocked Receive everywhere, Windows included (it throws)
+        }
 
 
         return allEnded && ConnectedClients == 0;
