@@ -103,6 +103,7 @@ static IEnumerable<FurtherCheck> FurtherChecks() =>
     // The course's authoring: one source per fact (layout, steps, graders, stubs, notebooks, public APIs, mistakes,
     // demo ports), on the assemblies the build above made.
     new("course dev check", "dotnet", ["run", "--project", "tools/Course", "--no-build", "--", "dev", "check", "--no-build"]),
+    new("catalogue of mistakes", "dotnet", ["run", "--project", "tools/Mistakes", "--no-build", "--", "--no-build"], TimeSpan.FromMinutes(15)),
 ];
 
 int SetupFailed(string why)

@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace SocketCourse.Mistakes;
+
+/// <summary>
+/// One catalogue entry, <c>mistakes/NN-Name/&lt;kebab-name&gt;/</c>: a learner's realistic mistake as overlay files on
+/// the lesson's reference solution, and the manifest <c>mistake.json</c> that says which graders must catch it.
+/// </summary>
+/// <param name="Folder">The entry's folder.</param>
+/// <param name="Lesson">The lesson folder name, e.g. <c>03-SingleConnection</c>.</param>
+/// <param name="Name">The entry's folder name, e.g. <c>single-receive</c>.</param>
+/// <param name="Title">What the learner got wrong, in a sentence.</param>
+/// <param name="Step">The exercise step the mistake belongs to.</param>
+/// <param name="Graders">Grader method names that must fail on it.</param>
+/// <param name="Why">Optional: why learners make it, or what the graders check.</param>
+/// <param name="Pending">Set when today's graders cannot catch it: which grader is missing. Reported, never a CI failure.</param>
+/// <param name="Varies">Optional regular expressions for parts of the message that legitimately change from run to run
+/// (e.g. how many bytes one Receive happened to return); they are replaced by <c>&lt;varies&gt;</c> in the snapshot.</param>
+/// <param name="Overlays">Overlay files, relative to the entry folder (and so to the solution project folder).</param>
+public sealed record Entry(
+    string Folder, string Lesson, string Name, string Title, int Step, IReadOnlyList<string> Graders,
+    string? Why, string? Pending, IReadOnlyList<string> Varies, IReadOnlyList<string> Overlays)
+{
+    /// <summary>The manifest's file name.</summary>
+    public const string ManifestFile = "mistake.json";
+
+    /// <summary>The snapshot of the failure message the learner sees.</summary>
+    public const string MessageFile = "message.txt";
+
+    /// <summary>A short id for output, e.g. <c>03-SingleConnection/single-receive</c>.</summary>
+    public string Id => $"{Lesson}/{Name}";
+
+    /// <summary>Path of the message snapshot.</summary>
+    public string MessagePath => Path.Combine(Folder, MessageFile);
+
+    /// <summary>Reads every entry under <paramref name="catalogue"/> (the <c>mistakes</c> folder).</summary>
+    public static List<Entry> ReadAll(string catalogue)
+    {
+        var entries = new List<Entry>();
+        if (!Directory.Exists(catalogue)) return entries;
+        foreach (var lessonFolder in Directory.GetDirectories(catalogue).Order(StringComparer.Ordinal))
+            foreach (var folder in Directory.GetDirectories(lessonFolder).Order(StringComparer.Ordinal))
+                entries.Add(Read(folder));
+        return entries;
+    }
+
+    /// <summary>Reads one entry; a malformed manifest is an <see cref="InvalidDataException"/> naming the file.</summary>
+    public static Entry Read(string folder)
+    {
+        var manifest = Path.Combine(folder, ManifestFile);
+        if (!File.Exists(manifest)) throw new InvalidDataException($"{manifest} is missing");
+        JsonElement root;
+        try { root = JsonDocument.Parse(File.ReadAllText(manifest)).RootElement; }
+        catch (JsonException e) { throw new InvalidDataException($"{manifest}: {e.Message}"); }
+
+        string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var title = Text("title") ?? throw new InvalidDataException($"{manifest}: \"title\" is missing");
+        if (!root.TryGetProperty("step", out var step) || step.ValueKind != JsonValueKind.Number)
+            throw new InvalidDataException($"{manifest}: \"step\" (a number) is missing");
+        if (!root.TryGetProperty("graders", out var graders) || graders.ValueKind != JsonValueKind.Array || graders.GetArrayLength() == 0)
+            throw new InvalidDataException($"{manifest}: \"graders\" (grader method names that must fail) is missing or empty");
+
+        var overlays = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Where(f => f is not ManifestFile and not MessageFile)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (overlays.Count == 0) throw new InvalidDataException($"{folder}: no overlay file (the mistaken solution file)");
+
+        return new Entry(
+            folder,
+            Path.GetFileName(Path.GetDirectoryName(folder)!),
+            Path.GetFileName(folder),
+            title,
+            step.GetInt32(),
+            graders.EnumerateArray().Select(g => g.GetString() ?? "").ToList(),
+            Text("why"),
+            Text("pending"),
+            root.TryGetProperty("varies", out var varies) && varies.ValueKind == JsonValueKind.Array
+                ? varies.EnumerateArray().Select(v => v.GetString() ?? "").ToList() : [],
+            overlays);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+
+namespace SocketCourse.Mistakes;
+
+/// <summary>What became of one entry.</summary>
+/// <param name="Entry">The entry.</param>
+/// <param name="Caught">Every listed grader failed, and the message matched its snapshot (or was rewritten).</param>
+/// <param name="Detail">Why it counts as not caught; empty when caught.</param>
+/// <param name="Took">Compile and grading time.</param>
+public sealed record Outcome(Entry Entry, bool Caught, string Detail, TimeSpan Took);
+
+/// <summary>
+/// The entries of one lesson: the graders' output is copied to a few scratch folders ("slots"); for each entry the
+/// overlaid solution is compiled into a free slot (same assembly name) and the listed graders run from there, so
+/// several entries of a lesson are graded at once. Most of an entry's time is a grader waiting out a deadline.
+/// </summary>
+public sealed class LessonRun(string root, string scratchRoot, bool update, bool discover)
+{
+    private Lesson? _lesson;
+    private OverlayCompiler? _compiler;
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _slots = [];
+
+    /// <summary>How long building and inspecting the lesson took.</summary>
+    public TimeSpan Preparation { get; private set; }
+
+    /// <summary>Builds and inspects the lesson, and makes <paramref name="slots"/> scratch copies of its graders.</summary>
+    public async Task PrepareAsync(string solutionFolder, string testsFolder, bool build, int slots, TextWriter log)
+    {
+        var time = Stopwatch.StartNew();
+        _lesson = await Lesson.LoadAsync(root, solutionFolder, testsFolder, build, log);
+        for (var i = 0; i < slots; i++)
+        {
+            var slot = Path.Combine(scratchRoot, _lesson.Name, i.ToString());
+            CopyFolder(_lesson.GradersFolder, slot);
+            _slots.Add(slot);
+        }
+        _compiler = new OverlayCompiler(_lesson);
+        Preparation = time.Elapsed;
+    }
+
+    /// <summary>Judges one entry in a free slot; returns its outcome and the lines to print for it.</summary>
+    public async Task<(Outcome Outcome, string Log)> RunAsync(Entry entry)
+    {
+        if (!_slots.TryTake(out var slot)) throw new InvalidOperationException("more entries at once than scratch slots");
+        var log = new StringWriter();
+        try
+        {
+            var time = Stopwatch.StartNew();
+            var (caught, detail) = await JudgeAsync(entry, _lesson!, _compiler!, slot, log);
+            var verdict = entry.Pending is not null ? (caught ? "PENDING, now caught" : "PENDING") : caught ? "caught" : "NOT CAUGHT";
+            log.WriteLine($"  {verdict,-19} step {entry.Step}  {entry.Name}  ({time.Elapsed.TotalSeconds:0.0} s)");
+            if (detail.Length > 0 && (entry.Pending is null || caught))
+                log.WriteLine("      " + detail.Replace("\n", "\n      "));
+            return (new Outcome(entry, caught, detail, time.Elapsed), log.ToString());
+        }
+        finally
+        {
+            _slots.Add(slot);
+        }
+    }
+
+    private async Task<(bool Caught, string Detail)> JudgeAsync(Entry entry, Lesson lesson, OverlayCompiler compiler, string scratch, TextWriter log)
+    {
+        var overlays = entry.Overlays.ToDictionary(o => o, o => File.ReadAllText(Path.Combine(entry.Folder, o)));
+        if (overlays.All(o => File.Exists(Path.Combine(lesson.SolutionFolder, o.Key))
+                              && File.ReadAllText(Path.Combine(lesson.SolutionFolder, o.Key)) == o.Value))
+            return (false, "the overlay is identical to the solution: there is no mistake in it");
+        var errors = compiler.Compile(overlays, scratch);
+        if (errors.Count > 0)
+            return (false, "the overlaid solution does not compile (warnings are errors, as in the learner's build):\n" + string.Join('\n', errors.Take(10)));
+
+        if (discover)
+        {
+            var (everything, problem) = await GraderRun.RunAsync(scratch, lesson.GradersAssembly, []);
+            log.WriteLine($"      failing graders: {string.Join(" ", everything.Where(r => r.Result == "Fail").Select(r => $"\"{r.Method}\"").Distinct())} {problem}");
+        }
+        var (results, hostProblem) = await GraderRun.RunAsync(scratch, lesson.GradersAssembly, entry.Graders);
+        var missing = entry.Graders.Where(g => results.All(r => r.Method != g)).ToList();
+        if (missing.Count > 0 && hostProblem.Length == 0)
+            return (false, $"no grader of {lesson.Name} is named {string.Join(", ", missing)} (renamed or removed?)");
+        var notFailed = entry.Graders.Where(g => results.All(r => r.Method != g || r.Result != "Fail")).ToList();
+        if (notFailed.Count > 0)
+        {
+            var how = string.Join(", ", notFailed.Select(g => $"{g}: {results.FirstOrDefault(r => r.Method == g)?.Result ?? "not reported"}"));
+            return (false, (hostProblem.Length > 0 ? hostProblem + "\n" : "") + "listed graders that did not fail: " + how);
+        }
+        if (hostProblem.Length > 0)
+            return (false, hostProblem);
+
+        // A pending entry's verdict is not promised (that is why it is pending): no snapshot until it is caught for good.
+        if (entry.Pending is not null) return (true, "");
+
+        var message = Snapshot.Render(entry, results, scratch, root, Path.GetTempPath());
+        var existing = File.Exists(entry.MessagePath) ? File.ReadAllText(entry.MessagePath).Replace("\r\n", "\n") : null;
+        if (existing == message) return (true, "");
+        if (update)
+        {
+            File.WriteAllText(entry.MessagePath, message);
+            return (true, existing is null ? "snapshot written" : "snapshot rewritten:\n" + Snapshot.Diff(existing, message));
+        }
+        return (false, existing is null
+            ? $"no {Entry.MessageFile} snapshot yet: run with --update and review it"
+            : $"the message changed against {Entry.MessageFile} (run with --update if the change is intended):\n" + Snapshot.Diff(existing, message));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
+    }
+}
