@@ -133,6 +133,19 @@ public sealed class DevCheckTests
     }
 
     [Fact]
+    public async Task A_type_copied_into_both_exercise_and_solution_fails()
+    {
+        using var course = new ScratchCourse();
+        File.Move(course.Path("exercises/03-SingleConnection/Given/Exchange.cs"), course.Path("exercises/03-SingleConnection/Exchange.cs"));
+        File.Copy(course.Path("exercises/03-SingleConnection/Exchange.cs"), course.Path("solutions/03-SingleConnection/Exchange.cs"));
+
+        var problems = await Problems(course);
+
+        Assert.Contains("lesson 03: exercises/03-SingleConnection/Exchange.cs and solutions/03-SingleConnection/Exchange.cs are the same file: " +
+                        "a type the learner uses but does not write lives once, in exercises/03-SingleConnection/Given/ (the solution compiles it from there)", problems);
+    }
+
+    [Fact]
     public async Task On_the_command_line_a_problem_is_printed_and_exits_1()
     {
         using var course = new ScratchCourse();
