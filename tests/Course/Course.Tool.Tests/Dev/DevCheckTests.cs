@@ -93,6 +93,8 @@ public sealed class DevCheckTests
         var before = await course.CheckAsync();
         course.Write("mistakes/03-SingleConnection/one-receive-not-a-loop/mistake.json",
             """{ "title": "One Receive instead of a loop", "step": 9, "graders": ["No_such_grader"] }""");
+        course.Write("mistakes/03-SingleConnection/waiting-for-its-grader/mistake.json",
+            """{ "title": "Not caught yet", "step": 2, "graders": ["TBD"], "pending": "no grader checks this yet" }""");
 
         var problems = await Problems(course);
 
@@ -102,6 +104,7 @@ public sealed class DevCheckTests
         Assert.Contains("lesson 03: mistakes/03-SingleConnection/one-receive-not-a-loop/mistake.json belongs to step 9, which course.json's lesson 03 does not have", problems);
         Assert.Contains("lesson 03: mistakes/03-SingleConnection/one-receive-not-a-loop/mistake.json names grader No_such_grader, " +
                         "but tests/03-SingleConnection.Tests has no such test method", problems);
+        Assert.DoesNotContain(problems, p => p.Contains("waiting-for-its-grader", StringComparison.Ordinal));
     }
 
     [Fact]
