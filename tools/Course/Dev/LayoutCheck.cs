@@ -65,7 +65,7 @@ public static partial class LayoutCheck
         var testsProject = $"{lesson.Tests}/{n}-{name}.Tests.csproj";
         foreach (var (part, path) in new[]
                  {
-                     ("lesson text", readme), ("notebook", lesson.Notebook), ("exercise project", exerciseProject),
+                     ("lesson text", readme), ("hints", $"{lesson.LessonFolder}/hints.md"), ("notebook", lesson.Notebook), ("exercise project", exerciseProject),
                      ("solution project", solutionProject), ("grader project", testsProject),
                  })
         {
