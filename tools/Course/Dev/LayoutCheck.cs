@@ -25,6 +25,7 @@ public static partial class LayoutCheck
             foreach (var problem in Spelling(lesson)) yield return problem;
             if (lesson.IsReady)
                 foreach (var problem in ReadyParts(tree, lesson)) yield return problem;
+            foreach (var problem in Duplicates(tree, lesson)) yield return problem;
         }
         foreach (var problem in SolutionFile(tree)) yield return problem;
     }
@@ -64,7 +65,7 @@ public static partial class LayoutCheck
         var testsProject = $"{lesson.Tests}/{n}-{name}.Tests.csproj";
         foreach (var (part, path) in new[]
                  {
-                     ("lesson text", readme), ("notebook", lesson.Notebook), ("exercise project", exerciseProject),
+                     ("lesson text", readme), ("hints", $"{lesson.LessonFolder}/hints.md"), ("notebook", lesson.Notebook), ("exercise project", exerciseProject),
                      ("solution project", solutionProject), ("grader project", testsProject),
                  })
         {
@@ -127,6 +128,21 @@ public static partial class LayoutCheck
         }
         if (tree.FileExists(lesson.Notebook) && tree.Read(lesson.Notebook).Contains(ScaffoldMarker, StringComparison.Ordinal))
             yield return DevProblem.Lesson(n, $"is ready but {lesson.Notebook} still holds scaffold text \"{ScaffoldMarker}\"");
+    }
+
+    /// <summary>No file is the same in the exercise and the solution: a type the learner does not write lives once, in Given/.</summary>
+    public static IEnumerable<DevProblem> Duplicates(CourseTree tree, Lesson lesson)
+    {
+        if (!tree.FolderExists(lesson.Exercise) || !tree.FolderExists(lesson.Solution)) yield break;
+        foreach (var file in tree.Files(lesson.Exercise, ".cs"))
+        {
+            var relative = file[(lesson.Exercise.Length + 1)..];
+            var twin = $"{lesson.Solution}/{relative}";
+            if (!relative.StartsWith("Given/", StringComparison.Ordinal) && tree.FileExists(twin)
+                && File.ReadAllBytes(tree.Root.Full(file)).AsSpan().SequenceEqual(File.ReadAllBytes(tree.Root.Full(twin))))
+                yield return DevProblem.Lesson(lesson.Number, $"{file} and {twin} are the same file: a type the learner uses but does not write " +
+                    $"lives once, in {lesson.Exercise}/Given/ (the solution compiles it from there)");
+        }
     }
 
     /// <summary>Every project of the course is in Course.sln, and every project Course.sln names exists.</summary>

@@ -41,6 +41,7 @@ public sealed record LessonTemplates(string Number, string Slug, string Name, st
     public IReadOnlyDictionary<string, string> Files() => new Dictionary<string, string>
     {
         [$"{LessonFolder}/README.md"] = LessonReadme(),
+        [$"{LessonFolder}/hints.md"] = Hints(),
         [Notebook] = NotebookJson(),
         [$"{Exercise}/{Number}-{Name}.csproj"] = ExerciseProject(),
         [$"{Exercise}/Given/Greeting.cs"] = GivenType(),
@@ -52,7 +53,7 @@ public sealed record LessonTemplates(string Number, string Slug, string Name, st
         [$"{Mistakes}/README.md"] = MistakesReadme(),
     };
 
-    /// <summary>The manifest's step list for the new lesson: one placeholder step.</summary>
+    /// <summary>The manifest's step list for the new lesson: one placeholder step (its hints are in hints.md).</summary>
     public JsonArray Steps() =>
     [
         new JsonObject
@@ -60,7 +61,6 @@ public sealed record LessonTemplates(string Number, string Slug, string Name, st
             ["step"] = 1,
             ["title"] = $"{Todo}: the first step's title",
             ["files"] = new JsonArray("StepOne.cs"),
-            ["hints"] = new JsonArray($"{Todo}: a first hint that points the way without giving the code.", $"{Todo}: a second, closer hint."),
         },
     ];
 
@@ -104,6 +104,19 @@ public sealed record LessonTemplates(string Number, string Slug, string Name, st
         ## What can go wrong
 
         {Todo}: the classic mistakes of this lesson (each one is in `{Mistakes}/`) and what the graders say about them.
+
+        """;
+
+    private string Hints() => $"""
+        # Lesson {Number} hints
+
+        `course hint {Number}` shows these one at a time. Each bullet is one hint, two to four per step, each closer than the
+        last; one that starts with *For `Grader_name`:* is offered first when that grader fails.
+
+        ## Step 1 · {Todo}: the step's title
+
+        - *For `Greet_says_hello_to_the_name`:* {Todo}: a first hint that points the way without giving the code.
+        - {Todo}: a second, closer hint.
 
         """;
 

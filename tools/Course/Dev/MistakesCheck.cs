@@ -6,8 +6,9 @@ namespace SocketCourse.Tool.Dev;
 
 /// <summary>
 /// Every ready lesson has its catalogue of classic mistakes: mistakes/NN-Name/&lt;kebab-name&gt;/mistake.json with at
-/// least a title, the step it belongs to, and the graders that must fail on it (the overlay files and the learner's
-/// message beside it are the mistakes runner's business). Until the course has a mistakes/ folder at all, a
+/// least a title, the step it belongs to, and the graders that must fail on it, each a test method of the lesson's
+/// graders unless the entry says it is "pending" (the overlay files and the learner's message beside it are the
+/// mistakes runner's business). Until the course has a mistakes/ folder at all, a
 /// missing catalogue is a note, not a problem.
 /// </summary>
 public static class MistakesCheck
@@ -76,6 +77,9 @@ public static class MistakesCheck
             yield return DevProblem.Lesson(n, $"{file} needs \"graders\": the names of the graders that must fail on it");
             yield break;
         }
+        // A pending entry waits for a grader that does not exist yet; its "pending" text says which.
+        if (json.TryGetProperty("pending", out var pending) && pending.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(pending.GetString()))
+            yield break;
         var source = string.Join("\n", tree.Files(lesson.Tests, ".cs").Select(tree.Read));
         foreach (var grader in graders.EnumerateArray().Select(g => g.GetString()!))
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SocketCourse.Tool.Hints;
 using SocketCourse.Tool.Manifest;
 
 namespace SocketCourse.Tool.Dev;
@@ -19,6 +20,29 @@ public static partial class StepsCheck
             foreach (var problem in Graders(tree, lesson)) yield return problem;
             foreach (var problem in Stubs(tree, lesson)) yield return problem;
             foreach (var problem in Notebook(tree, lesson)) yield return problem;
+            foreach (var problem in Hints(tree, lesson)) yield return problem;
+        }
+    }
+
+    /// <summary>A ready lesson's hints.md gives every step a hint, and a hint "for" a grader names one that exists.</summary>
+    public static IEnumerable<DevProblem> Hints(CourseTree tree, Lesson lesson)
+    {
+        var n = lesson.Number;
+        var file = $"{lesson.LessonFolder}/{HintsFile.FileName}";
+        if (!tree.FileExists(file)) yield break;   // a ready lesson without it is a missing part (LayoutCheck)
+        if (lesson.IsReady)
+        {
+            foreach (var step in lesson.Steps.Where(s => s.Hints.Count == 0))
+                yield return DevProblem.Lesson(n, $"{file} has no hint for step {step.Number} (bullets under \"## Step {step.Number}\")");
+        }
+        var source = string.Join("\n", tree.FolderExists(lesson.Tests) ? tree.Files(lesson.Tests, ".cs").Select(tree.Read) : []);
+        foreach (var step in lesson.Steps)
+        {
+            foreach (var grader in step.Hints.SelectMany(h => h.Graders).Distinct())
+            {
+                if (!Regex.IsMatch(source, $@"\b{Regex.Escape(grader)}\s*\("))
+                    yield return DevProblem.Lesson(n, $"{file}: a hint of step {step.Number} is for grader {grader}, but {lesson.Tests} has no such test method");
+            }
         }
     }
 
@@ -147,7 +171,7 @@ public static partial class StepsCheck
 
     private static string List(IEnumerable<int> steps) => steps.Any() ? string.Join(", ", steps.Order()) : "none";
 
-    [GeneratedRegex(@"\[\s*(Fact|Theory)\b")]
+    [GeneratedRegex(@"^\s*\[\s*(Fact|Theory)\b", RegexOptions.Multiline)]
     private static partial Regex TestAttribute();
 
     [GeneratedRegex("""\[\s*Trait\s*\(\s*"Step"\s*,\s*"(\d+)"\s*\)""")]

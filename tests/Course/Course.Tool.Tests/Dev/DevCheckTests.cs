@@ -90,9 +90,12 @@ public sealed class DevCheckTests
     public async Task Once_the_catalogue_exists_a_ready_lesson_without_mistakes_fails_and_each_mistake_is_checked()
     {
         using var course = new ScratchCourse();
+        if (Directory.Exists(course.Path("mistakes"))) Directory.Delete(course.Path("mistakes"), recursive: true);
         var before = await course.CheckAsync();
         course.Write("mistakes/03-SingleConnection/one-receive-not-a-loop/mistake.json",
             """{ "title": "One Receive instead of a loop", "step": 9, "graders": ["No_such_grader"] }""");
+        course.Write("mistakes/03-SingleConnection/waiting-for-its-grader/mistake.json",
+            """{ "title": "Not caught yet", "step": 2, "graders": ["TBD"], "pending": "no grader checks this yet" }""");
 
         var problems = await Problems(course);
 
@@ -102,6 +105,7 @@ public sealed class DevCheckTests
         Assert.Contains("lesson 03: mistakes/03-SingleConnection/one-receive-not-a-loop/mistake.json belongs to step 9, which course.json's lesson 03 does not have", problems);
         Assert.Contains("lesson 03: mistakes/03-SingleConnection/one-receive-not-a-loop/mistake.json names grader No_such_grader, " +
                         "but tests/03-SingleConnection.Tests has no such test method", problems);
+        Assert.DoesNotContain(problems, p => p.Contains("waiting-for-its-grader", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -133,6 +137,35 @@ public sealed class DevCheckTests
     }
 
     [Fact]
+    public async Task A_type_copied_into_both_exercise_and_solution_fails()
+    {
+        using var course = new ScratchCourse();
+        File.Move(course.Path("exercises/03-SingleConnection/Given/Exchange.cs"), course.Path("exercises/03-SingleConnection/Exchange.cs"));
+        File.Copy(course.Path("exercises/03-SingleConnection/Exchange.cs"), course.Path("solutions/03-SingleConnection/Exchange.cs"));
+
+        var problems = await Problems(course);
+
+        Assert.Contains("lesson 03: exercises/03-SingleConnection/Exchange.cs and solutions/03-SingleConnection/Exchange.cs are the same file: " +
+                        "a type the learner uses but does not write lives once, in exercises/03-SingleConnection/Given/ (the solution compiles it from there)", problems);
+    }
+
+    [Fact]
+    public async Task A_hint_for_a_grader_that_does_not_exist_fails()
+    {
+        using var course = new ScratchCourse();
+        var hints = File.ReadAllText(course.Path("lessons/03-single-connection/hints.md"));
+        var at = hints.IndexOf("## Step 2", StringComparison.Ordinal);
+        Assert.True(at > 0);
+        File.WriteAllText(course.Path("lessons/03-single-connection/hints.md"),
+            hints[..at] + "- *For `No_such_grader`:* a hint for nothing.\n\n" + hints[at..]);
+
+        var problems = await Problems(course);
+
+        Assert.Contains("lesson 03: lessons/03-single-connection/hints.md: a hint of step 1 is for grader No_such_grader, " +
+                        "but tests/03-SingleConnection.Tests has no such test method", problems);
+    }
+
+    [Fact]
     public async Task On_the_command_line_a_problem_is_printed_and_exits_1()
     {
         using var course = new ScratchCourse();
@@ -143,7 +176,7 @@ public sealed class DevCheckTests
 
         Assert.Equal(1, exit);
         Assert.Contains("problem: lesson 03: lessons/03-single-connection/Server/Program.cs:", output.Text);
-        Assert.Contains("dev check: 1 problem (", output.Text);
+        Assert.Matches(@"dev check: \d+ problems? \(", output.Text);
         Assert.Contains("public APIs not compared)", output.Text);
     }
 
