@@ -1,20 +1,52 @@
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Text;
 
 namespace SocketCourse.ThreadedServer.Tests;
 
 /// <summary>
 /// Step 1 scenarios where the grader's own handler throws on purpose. A server that does not catch it lets the
-/// exception escape its thread, which ends the process, so these run in a child process (<see cref="InChildProcess"/>).
+/// exception escape its thread, which would end the grader's process; <see cref="EscapedExceptions"/> keeps the process
+/// alive and tells the grader, which reports the lesson as an ordinary failure.
 /// </summary>
 internal static class HandlerExceptionScenarios
 {
     private const string SequentialHint = Step1_ThreadingTcpServerTests.SequentialHint;
 
-    public static async Task A_handler_that_throws()
+    private const string HandlerEscaped =
+        "An exception escaped a handler thread: in a real server that ends the whole process, every client with it. The server " +
+        "must catch what its handler throws (try/catch around the handler call, on the client's thread), pass it to onHandlerError, " +
+        "close that client's socket, and keep serving the others.";
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/>, giving it a tag to put in the exceptions its handlers throw. If one of them escaped
+    /// a thread of the server's, that is the failure reported, whatever else went wrong after it.
+    /// </summary>
+    public static async Task RunAsync(Func<string, Task> scenario)
+    {
+        EscapedExceptions.Install();
+        var tag = $"[grader {Guid.NewGuid():N}]"[..17] + "]";
+        Exception? failure = null;
+        try
+        {
+            await scenario(tag);
+        }
+        catch (Exception e) when (e is not NotImplementedException)
+        {
+            failure = e;
+        }
+        var escaped = EscapedExceptions.Find(e => e.Message.Contains(tag, StringComparison.Ordinal));
+        if (escaped is not null)
+            throw new GradingException($"{HandlerEscaped} It was {Explain.WithArticle(escaped.GetType().Name)}, thrown on purpose by " +
+                                       "the grader's handler." + (failure is null ? "" : $" What the grader saw next: {Show.Truncate(failure.Message)}"),
+                failure);
+        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+    }
+
+    public static async Task A_handler_that_throws(string tag)
     {
         var log = new HandlerLog();
-        await using var running = await ServerUnderTest.StartAsync(log.Around(ThrowOnBoom), log: log);
+        await using var running = await ServerUnderTest.StartAsync(log.Around(client => ThrowOnBoom(client, tag)), log: log);
 
         using var doomed = await LoopbackPeer.ConnectAsync(running.EndPoint, "the client whose handler throws");
         await doomed.SendAsync("boom");
@@ -32,11 +64,11 @@ internal static class HandlerExceptionScenarios
             "Read RemoteEndPoint before the socket is closed.");
     }
 
-    public static async Task A_reset_under_a_naive_handler()
+    public static async Task A_reset_under_a_naive_handler(string tag)
     {
         var log = new HandlerLog();
         // A handler in the seed's style that does not catch anything: the reset surfaces as a SocketException.
-        await using var running = await ServerUnderTest.StartAsync(log.Around(NaiveEcho), log: log);
+        await using var running = await ServerUnderTest.StartAsync(log.Around(client => NaiveEcho(client, tag)), log: log);
 
         using var resetting = await LoopbackPeer.ConnectAsync(running.EndPoint, "the client that resets");
         using var staying = await LoopbackPeer.ConnectAsync(running.EndPoint, "the client that stays");
@@ -49,7 +81,7 @@ internal static class HandlerExceptionScenarios
         await Talk.ExpectReplyAsync(staying, "and me?", "AND ME?", "the other client must be served after one reset its connection");
     }
 
-    private static void ThrowOnBoom(Socket client)
+    private static void ThrowOnBoom(Socket client, string tag)
     {
         var buffer = new byte[1024];
         client.ReceiveTimeout = 8000;
@@ -60,13 +92,13 @@ internal static class HandlerExceptionScenarios
             var message = Encoding.UTF8.GetString(buffer, 0, n);
             if (message == "boom")
                 throw new InvalidOperationException(
-                    "Thrown on purpose by the grader's handler. If this crashed the test run as an unhandled exception, the server " +
+                    $"{tag} Thrown on purpose by the grader's handler. If this crashed the test run as an unhandled exception, the server " +
                     "does not catch exceptions from handlers: one escaping a thread ends the whole process.");
             client.Send(Encoding.UTF8.GetBytes(message.ToUpperInvariant()));
         }
     }
 
-    private static void NaiveEcho(Socket client)
+    private static void NaiveEcho(Socket client, string tag)
     {
         var buffer = new byte[1024];
         client.ReceiveTimeout = 8000;
@@ -79,7 +111,7 @@ internal static class HandlerExceptionScenarios
         catch (SocketException e)
         {
             throw new IOException(
-                $"The grader's naive handler lets the client's {e.SocketErrorCode} escape, on purpose. If this crashed the test run " +
+                $"{tag} The grader's naive handler lets the client's {e.SocketErrorCode} escape, on purpose. If this crashed the test run " +
                 "as an unhandled exception, the server does not catch exceptions from handlers: one escaping a thread ends the whole process.", e);
         }
     }

@@ -104,24 +104,11 @@ public sealed class Step1_ThreadingTcpServerTests
 
     [Fact]
     public Task A_handler_that_throws_costs_only_its_own_client() =>
-        InChildProcess.RunAsync<Step1_ThreadingTcpServerTests>(nameof(A_handler_that_throws_costs_only_its_own_client),
-            HandlerExceptionScenarios.A_handler_that_throws, HandlerEscaped, ChildDeadline, StartAndStop);
+        HandlerExceptionScenarios.RunAsync(HandlerExceptionScenarios.A_handler_that_throws);
 
     [Fact]
     public Task A_client_that_resets_under_a_naive_handler_costs_only_itself() =>
-        InChildProcess.RunAsync<Step1_ThreadingTcpServerTests>(nameof(A_client_that_resets_under_a_naive_handler_costs_only_itself),
-            HandlerExceptionScenarios.A_reset_under_a_naive_handler, HandlerEscaped, ChildDeadline, StartAndStop);
-
-    private const string HandlerEscaped =
-        "An exception escaped a handler thread and ended the whole process. The server must catch what its handler throws " +
-            "(try/catch around the handler call on the client's thread), pass it to onHandlerError, close that client's socket, " +
-            "and keep serving the others.";
-
-    /// <summary>Starts and stops a server with a handler that is never called: harmless, and it shows an unfinished stub at once.</summary>
-    private static void StartAndStop() => ThreadingTcpServer.Start(Loopback.AnyPort, _ => { }).Stop(TimeSpan.FromSeconds(1));
-
-    // The child process starts this test program again before the scenario runs: allow for that on a busy machine.
-    private static readonly TimeSpan ChildDeadline = TimeSpan.FromSeconds(20);
+        HandlerExceptionScenarios.RunAsync(HandlerExceptionScenarios.A_reset_under_a_naive_handler);
 
     [Fact]
     public async Task Stop_ends_every_thread_closes_every_client_and_frees_the_port()

@@ -2,6 +2,7 @@ using SocketCourse.Report;
 using SocketCourse.Tool;
 using SocketCourse.Tool.Grading;
 using SocketCourse.Tool.Manifest;
+using SocketCourse.Tool.Progress;
 using Xunit;
 using Xunit.Sdk;
 using Xunit.v3;
@@ -37,7 +38,7 @@ public sealed class LearnerReportTests
 
         var report = StepReport.Render(Lesson, Track.Exercises, Root, results, detailed: false).Replace("\r\n", "\n");
 
-        Assert.Equal("""
+        Assert.Equal($"""
 
             Lesson 03 · Single connection: 1 of 3 steps pass
               ok step 1  Listen       passed 1/1
@@ -48,7 +49,7 @@ public sealed class LearnerReportTests
                   at exercises/03-X/ByteStream.cs:39 (ByteStream.ReadToEndAsync)
               step 3 is not written yet: write it. See notebooks/03-single.ipynb, step 3.
               Next: lesson 03, step 2 (Read to end): fix exercises/03-X/ByteStream.cs; `check 03` shows what the grader saw; stuck? `hint 03 2`.
-              (Commands in `…` are the course tool's: dotnet run --project tools/Course -- check 03.)
+              (Commands in `…` are the course tool's: {ToolCommand.For("check 03")}.)
 
             """.Replace("\r\n", "\n"), report);
     }
