@@ -26,8 +26,10 @@ public static class GraderRun
         File.Delete(report);
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Path.Combine(folder, assembly));
-        foreach (var m in methods) { info.ArgumentList.Add("-method"); info.ArgumentList.Add("*." + m); }
-        foreach (var a in new[] { "-result-xml", report, "-reporter", "quiet", "-noLogo", "-noColor", "-noAutoReporters" })
+        // Microsoft.Testing.Platform options (the graders run on it, see global.json): a method filter, an xunit XML report.
+        foreach (var m in methods) { info.ArgumentList.Add("--filter-method"); info.ArgumentList.Add("*." + m); }
+        foreach (var a in new[] { "--report-xunit-xml", "--report-xunit-xml-filename", Path.GetFileName(report), "--results-directory", folder,
+                                  "--progress", "off", "--no-ansi" })
             info.ArgumentList.Add(a);
         info.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
 
@@ -54,7 +56,8 @@ public static class GraderRun
             (string?)t.Attribute("result") ?? "?",
             t.Element("failure")?.Element("message")?.Value ?? "")).ToList();
         // A host that dies mid-run (e.g. an exception escaping on a thread the learner started) leaves tests unreported.
-        var crash = process.ExitCode is not (0 or 1) ? $"the graders' host exited with code {process.ExitCode}: {Tail(await stdout + await stderr)}" : "";
+        // Exit codes of the testing platform: 0 all passed, 2 some failed, 8 no test matched the filter; anything else is a crash.
+        var crash = process.ExitCode is not (0 or 2 or 8) ? $"the graders' host exited with code {process.ExitCode}: {Tail(await stdout + await stderr)}" : "";
         return (results, crash);
     }
 

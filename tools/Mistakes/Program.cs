@@ -6,7 +6,7 @@
 //
 //   --update     rewrite the message snapshots (review the diff before committing)
 //   --no-build   the graders are already built in the solutions track (CI builds them just before)
-//   --lesson NN  only lesson NN (repeatable); --entry TEXT only entries whose id contains TEXT
+//   --lesson NN  only lesson NN (repeatable); --entry TEXT only entries whose id contains TEXT (repeatable)
 //   --report     also write an xunit XML report (one test per entry that is not pending)
 //   --discover   for writing an entry: run all the lesson's graders on it and list those that fail
 using System.Diagnostics;
@@ -17,7 +17,8 @@ var update = false;
 var discover = false;
 var build = true;
 var lessons = new List<string>();
-string? entryFilter = null, reportPath = null;
+var entryFilters = new List<string>();
+string? reportPath = null;
 var jobs = Math.Max(2, 2 * Environment.ProcessorCount); // entries mostly wait; see LessonRun
 for (var i = 0; i < args.Length; i++)
 {
@@ -27,7 +28,7 @@ for (var i = 0; i < args.Length; i++)
         case "--no-build": build = false; break;
         case "--discover": discover = true; break;
         case "--lesson" when i + 1 < args.Length: lessons.Add(args[++i]); break;
-        case "--entry" when i + 1 < args.Length: entryFilter = args[++i]; break;
+        case "--entry" when i + 1 < args.Length: entryFilters.Add(args[++i]); break;
         case "--report" when i + 1 < args.Length: reportPath = Path.GetFullPath(args[++i]); break;
         case "--jobs" when i + 1 < args.Length: jobs = int.Parse(args[++i]); break;
         default:
@@ -55,13 +56,13 @@ try
     catch (InvalidDataException e) { Console.WriteLine($"mistakes: {e.Message}"); return 1; }
 
     var problems = new List<string>();
-    var wholeCatalogue = lessons.Count == 0 && entryFilter is null;
+    var wholeCatalogue = lessons.Count == 0 && entryFilters.Count == 0;
     if (wholeCatalogue)
         problems.AddRange(Coverage.Check(all, courseLessons.Select(l => (Path.GetFileName(l.Solution), l.Steps))));
 
     var selected = all
         .Where(e => lessons.Count == 0 || lessons.Any(n => e.Lesson.StartsWith(n + "-", StringComparison.Ordinal)))
-        .Where(e => entryFilter is null || e.Id.Contains(entryFilter, StringComparison.OrdinalIgnoreCase))
+        .Where(e => entryFilters.Count == 0 || entryFilters.Any(f => e.Id.Contains(f, StringComparison.OrdinalIgnoreCase)))
         .ToList();
     foreach (var stray in selected.Where(e => courseLessons.All(l => Path.GetFileName(l.Solution) != e.Lesson)).Select(e => e.Lesson).Distinct())
         problems.Add($"mistakes/{stray}: no ready lesson in course.json has that solution folder");

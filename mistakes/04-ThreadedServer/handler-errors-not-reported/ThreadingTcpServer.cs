@@ -146,10 +146,8 @@ public sealed class ThreadingTcpServer : IDisposable
         {
             _handler(client);
         }
-        catch (Exception e)
+        catch (Exception)
         {
-            // An exception escaping a thread ends the whole process, so the server catches it here: one
-            // failing client must not take the others down.
             // one client failed; the others carry on
         }
         finally

@@ -40,7 +40,7 @@ public static class ReplyHandler
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessageBytes, 1);
-        var buffer = SharedBuffer.Length >= maxMessageBytes ? SharedBuffer : new byte[maxMessageBytes];
+        var buffer = SharedBuffer.Length == maxMessageBytes ? SharedBuffer : new byte[maxMessageBytes];
         try
         {
             while (true)
