@@ -18,8 +18,9 @@ public sealed class Step2_LengthPrefixedFramesTests
 
     private static string ByteOrders(int n, byte[] expected, ReadOnlySpan<byte> got) =>
         $"For a {n}-byte payload the prefix must be {Wire.Hex(expected)} (struct.pack('!I', {n}): big-endian, network byte order, 网络字节序); " +
-        $"the frame starts {Wire.Hex(got[..Math.Min(4, got.Length)])}. " +
-        $"Little-endian would be {Wire.Hex([.. expected.Reverse()])} (struct.pack('<I', {n})), the order BitConverter and MemoryMarshal use on " +
+        $"the frame starts {Wire.Hex(got[..Math.Min(4, got.Length)])}" +
+        (got.Length >= 4 && got[..4].SequenceEqual([.. expected.Reverse()]) ? ", which is the same number little-endian" : "") + ". " +
+        $"Little-endian is {Wire.Hex([.. expected.Reverse()])} (struct.pack('<I', {n})), the order BitConverter and MemoryMarshal use on " +
         "x86 and ARM machines; a peer on any machine must read the same bytes, which is why C has htonl. Use BinaryPrimitives.WriteUInt32BigEndian.";
 
     [Theory]
@@ -199,7 +200,7 @@ public sealed class Step2_LengthPrefixedFramesTests
 
         Assert.True(thrown is FrameTooLargeException,
             $"The prefix {Wire.Hex(prefix)} claims {claimed:N0} bytes with maxFrameBytes: 1 MiB; expected a FrameTooLargeException, got " +
-            (thrown is null ? "no exception" : Explain.Exception(thrown)) + ". Check the length against the limit before allocating: " +
+            (thrown is null ? "no exception." : Explain.Exception(thrown)) + " Check the length against the limit before allocating: " +
             "new byte[length] for a claim of 2 GB fails (or succeeds and costs 2 GB), whatever the peer really sends.");
         Assert.True(allocated < 64 * 1024,
             $"ReadFrameAsync allocated {allocated:N0} bytes to refuse a frame claiming {claimed:N0} bytes. Check the limit before " +

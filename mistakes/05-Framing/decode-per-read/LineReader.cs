@@ -72,7 +72,9 @@ public sealed class LineReader
                 var line = text[..lf];
                 return line.EndsWith('\r') ? line[..^1] : line;
             }
-            if (Encoding.UTF8.GetByteCount(text) > MaxLineBytes + 1) throw new LineTooLongException(MaxLineBytes);
+            var pending = Encoding.UTF8.GetByteCount(text);
+            if (pending > MaxLineBytes + 1 || (pending == MaxLineBytes + 1 && !text.EndsWith('\r')))
+                throw new LineTooLongException(MaxLineBytes);
             if (_ended)
             {
                 if (text.Length == 0) return null;
