@@ -78,7 +78,7 @@ public sealed class Step3_PipelinedLineServerTests
             timeout: Deadlines.Default);
         Assert.True(error == LineReplies.TooLong(32),
             $"After 33 bytes with no line end the reply was {Show.Text(error)}, expected {Show.Text(LineReplies.TooLong(32))}.");
-        await client.ExpectEndOfStreamAsync("after a line over the limit the server closes: finding the line's end would mean buffering it");
+        await client.ExpectCleanCloseAsync("after a line over the limit the server replies and closes: finding the line's end would mean buffering it");
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class Step3_PipelinedLineServerTests
 
         await CodeUnderTest.Finish(server.StopAsync(), "StopAsync to return while a client is connected and idle",
             hint: "Cancel the token the connections read with (or close their sockets), then await their tasks.");
-        await client.ExpectEndOfStreamAsync("StopAsync closes every connection");
+        await client.ExpectCleanCloseAsync("StopAsync closes every connection");
 
         using var again = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
