@@ -59,10 +59,13 @@ public sealed class InProcessCompiler
         _generators = [.. analyzerFiles.SelectMany(a => a.GetGenerators(LanguageNames.CSharp))];
         _configs = AnalyzerConfigSet.Create(_arguments.AnalyzerConfigPaths
             .Select(p => AnalyzerConfig.Parse(SourceText.From(File.ReadAllText(p)), p)).ToList());
-        // Files MSBuild generates into obj/ (global usings, assembly attributes) are compiled as they are; the
-        // learner's files are found again on every compilation, so a new file is picked up like MSBuild's glob does.
+        // Files MSBuild generates into obj/ (global usings, assembly attributes) and files linked from elsewhere (a
+        // solution compiles the exercise's Given/ types) are compiled as MSBuild listed them; the project's own files
+        // are found again on every compilation, so a new file is picked up as MSBuild's glob would.
+        var own = _projectFolder + Path.DirectorySeparatorChar;
         var objFolder = Path.Combine(_projectFolder, "obj") + Path.DirectorySeparatorChar;
-        _generatedFiles = [.. _arguments.SourceFiles.Select(f => f.Path).Where(p => p.StartsWith(objFolder, StringComparison.Ordinal))];
+        _generatedFiles = [.. _arguments.SourceFiles.Select(f => Path.GetFullPath(f.Path, _projectFolder))
+            .Where(p => p.StartsWith(objFolder, StringComparison.Ordinal) || !p.StartsWith(own, StringComparison.Ordinal))];
     }
 
     /// <summary>The assembly name the graders reference (from /out:).</summary>
