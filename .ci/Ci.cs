@@ -104,6 +104,10 @@ static IEnumerable<FurtherCheck> FurtherChecks() =>
     // demo ports), on the assemblies the build above made.
     new("course dev check", "dotnet", ["run", "--project", "tools/Course", "--no-build", "--", "dev", "check", "--no-build"]),
     new("catalogue of mistakes", "dotnet", ["run", "--project", "tools/Mistakes", "--no-build", "--", "--no-build"], TimeSpan.FromMinutes(15)),
+    // The front door a learner types first: it builds the tool (Release) when missing, then runs it.
+    OperatingSystem.IsWindows()
+        ? new("front door: course.cmd --help", "cmd", ["/c", "course.cmd", "--help"])
+        : new("front door: ./course --help", "bash", ["course", "--help"]),
 ];
 
 int SetupFailed(string why)

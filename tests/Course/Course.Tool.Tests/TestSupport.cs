@@ -135,3 +135,15 @@ public sealed class TempFolder : IDisposable
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
     }
 }
+
+/// <summary>
+/// The tool's advice names the front door as typed on the system it runs on (.\course on Windows); the snapshots
+/// are written with ./course, so the tests pin it before anything runs, on every system.
+/// </summary>
+internal static class PinnedFrontDoor
+{
+#pragma warning disable CA2255 // a module initializer is exactly right for a test assembly's one global setting
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void Pin() => SocketCourse.Tool.Progress.ToolCommand.Prefix = "./course";
+#pragma warning restore CA2255
+}

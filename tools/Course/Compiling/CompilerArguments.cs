@@ -18,7 +18,7 @@ public static class CompilerArguments
         CourseRoot root, GradedProject project, Track track, Dotnet dotnet, CancellationToken cancellationToken)
     {
         var result = await dotnet.RunAsync(
-            ["msbuild", project.ProjectFile, "-t:Build", $"-p:Track={track.Name()}", "-nologo", "-v:q", "-tl:off",
+            ["msbuild", project.ProjectFile, "-t:Compile", $"-p:Track={track.Name()}", "-nologo", "-v:q", "-tl:off",
              "-p:ProvideCommandLineArgs=true", "-p:SkipCompilerExecution=true",
              // CoreCompile is skipped when its outputs look up to date; a missing "output" makes it run (and tell).
              "-p:NonExistentFile=__course_compiler_arguments__", "-getItem:CscCommandLineArgs"],

@@ -59,10 +59,13 @@ public sealed class InProcessCompiler
         _generators = [.. analyzerFiles.SelectMany(a => a.GetGenerators(LanguageNames.CSharp))];
         _configs = AnalyzerConfigSet.Create(_arguments.AnalyzerConfigPaths
             .Select(p => AnalyzerConfig.Parse(SourceText.From(File.ReadAllText(p)), p)).ToList());
-        // Files MSBuild generates into obj/ (global usings, assembly attributes) are compiled as they are; the
-        // learner's files are found again on every compilation, so a new file is picked up like MSBuild's glob does.
+        // Files MSBuild generates into obj/ (global usings, assembly attributes) and files linked from elsewhere (a
+        // solution compiles the exercise's Given/ types) are compiled as MSBuild listed them; the project's own files
+        // are found again on every compilation, so a new file is picked up as MSBuild's glob would.
+        var own = _projectFolder + Path.DirectorySeparatorChar;
         var objFolder = Path.Combine(_projectFolder, "obj") + Path.DirectorySeparatorChar;
-        _generatedFiles = [.. _arguments.SourceFiles.Select(f => f.Path).Where(p => p.StartsWith(objFolder, StringComparison.Ordinal))];
+        _generatedFiles = [.. _arguments.SourceFiles.Select(f => Path.GetFullPath(f.Path, _projectFolder))
+            .Where(p => p.StartsWith(objFolder, StringComparison.Ordinal) || !p.StartsWith(own, StringComparison.Ordinal))];
     }
 
     /// <summary>The assembly name the graders reference (from /out:).</summary>
@@ -111,7 +114,12 @@ public sealed class InProcessCompiler
         if (emit is not null)
             diagnostics.AddRange(emit.Diagnostics.Where(d => !diagnostics.Contains(d)));
 
-        var errors = diagnostics.Where(IsError).Select(ToError).Distinct().ToList();
+        var found = diagnostics.Where(IsError).ToList();
+        // csc checks doc comments (CS1591 and its kin) only while emitting, which errors elsewhere prevent; so
+        // does this compiler, or it would report more than `dotnet build` does.
+        if (found.Any(d => !IsDocumentation(d)))
+            found = [.. found.Where(d => !IsDocumentation(d))];
+        var errors = found.Select(ToError).Distinct().ToList();
         if (errors.Count > 0 || emit is not { Success: true })
             return new InProcessCompilation(errors, null, null);
         return new InProcessCompilation([], Convert.ToHexString(SHA256.HashData(api.ToArray())),
@@ -119,6 +127,11 @@ public sealed class InProcessCompiler
     }
 
     private static bool IsError(Diagnostic d) => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed;
+
+    /// <summary>A diagnostic about XML doc comments (CS1570–CS1599, CS1710–CS1712, CS1723, CS1734, CS1735).</summary>
+    private static bool IsDocumentation(Diagnostic d) =>
+        d.Id.StartsWith("CS", StringComparison.Ordinal) && int.TryParse(d.Id.AsSpan(2), out var n)
+        && (n is >= 1570 and <= 1599 or >= 1710 and <= 1712 or 1723 or 1734 or 1735);
 
     /// <summary>The error as MSBuild prints it: absolute file, 1-based line and column, code, message, project.</summary>
     private CompilerError ToError(Diagnostic d)
