@@ -10,7 +10,7 @@ namespace SocketCourse.SocketBasics.Tests;
 [Trait("Step", "2")]
 public sealed class Step2_UdpCancellationTests
 {
-    [Fact]
+    [Fact(DisplayName = "The caller's cancellation is not reported as a timeout")]
     public async Task The_callers_cancellation_is_not_reported_as_a_timeout()
     {
         using var silent = UdpPeer.Open("a bound UDP socket that never replies");
@@ -27,7 +27,7 @@ public sealed class Step2_UdpCancellationTests
             "not cancelled (catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested))", Deadlines.Short);
     }
 
-    [Fact]
+    [Fact(DisplayName = "A server on IPv6 loopback is asked over IPv6")]
     public async Task A_server_on_IPv6_loopback_is_asked_over_IPv6()
     {
         using var server = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
