@@ -52,8 +52,12 @@ public static partial class FailureSummary
     /// <param name="stubMessage">The NotImplementedException's message, which usually starts "Step 2: ".</param>
     public static string NotWrittenYet(string? step, string? stubMessage)
     {
-        var message = FailureText.Clean(stubMessage).Split('\n')[0].Trim();
-        message = StepPrefix().Replace(NotWrittenPrefix().Replace(message, ""), "");
+        var message = NotWrittenPrefix().Replace(FailureText.Clean(stubMessage).Split('\n')[0].Trim(), "");
+        // The stub names its own step; a grader of a later step may reach an earlier step's stub.
+        var own = StepPrefix().Match(message);
+        if (own.Success)
+            step = own.Groups["step"].Value;
+        message = message[own.Length..];
         return step is null ? $"not written yet: {message}" : $"step {step} is not written yet: {message}";
     }
 
@@ -114,7 +118,7 @@ public static partial class FailureSummary
     [GeneratedRegex(@"^\s*at (?<method>.+?) in (?<file>.+?):(?:line )?(?<line>\d+)\s*$")]
     private static partial Regex Frame();
 
-    [GeneratedRegex(@"^Step \d+:\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Step (?<step>\d+):\s*", RegexOptions.IgnoreCase)]
     private static partial Regex StepPrefix();
 
     /// <summary>A message already put in these words (by the graders' short failures).</summary>
