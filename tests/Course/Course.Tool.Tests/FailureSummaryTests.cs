@@ -36,6 +36,7 @@ public sealed class FailureSummaryTests
     [InlineData("3", "Step 1: bind first.", "step 1 is not written yet: bind first.")]
     [InlineData(null, "Write it.", "not written yet: Write it.")]
     [InlineData("2", "step 2 is not written yet: loop until 0.", "step 2 is not written yet: loop until 0.")]
+    [InlineData(null, "step 1 is not written yet: bind first.", "step 1 is not written yet: bind first.")]
     public void A_stub_reads_as_a_step_not_written_yet(string? step, string message, string expected) =>
         Assert.Equal(expected, FailureSummary.NotWrittenYet(step, message));
 

@@ -52,10 +52,11 @@ public static partial class FailureSummary
     /// <param name="stubMessage">The NotImplementedException's message, which usually starts "Step 2: ".</param>
     public static string NotWrittenYet(string? step, string? stubMessage)
     {
-        var message = NotWrittenPrefix().Replace(FailureText.Clean(stubMessage).Split('\n')[0].Trim(), "");
-        // The stub names its own step; a grader of a later step may reach an earlier step's stub.
-        var own = StepPrefix().Match(message);
-        if (own.Success)
+        var message = FailureText.Clean(stubMessage).Split('\n')[0].Trim();
+        // The stub names its own step ("Step 1: …", or already "step 1 is not written yet: …"); a grader of a later
+        // step may reach an earlier step's stub.
+        var own = NotWrittenPrefix().Match(message) is { Length: > 0 } said ? said : StepPrefix().Match(message);
+        if (own.Success && own.Groups["step"].Success)
             step = own.Groups["step"].Value;
         message = message[own.Length..];
         return step is null ? $"not written yet: {message}" : $"step {step} is not written yet: {message}";
@@ -122,6 +123,6 @@ public static partial class FailureSummary
     private static partial Regex StepPrefix();
 
     /// <summary>A message already put in these words (by the graders' short failures).</summary>
-    [GeneratedRegex(@"^(step \d+ is )?not written yet:\s*")]
+    [GeneratedRegex(@"^(step (?<step>\d+) is )?not written yet:\s*")]
     private static partial Regex NotWrittenPrefix();
 }
