@@ -12,7 +12,7 @@ public sealed class Step1_FirstSocketsTests
     private static readonly TimeSpan ProbeTimeout = Deadlines.Refusal;
     private static readonly TimeSpan ProbeDeadline = ProbeTimeout + TimeSpan.FromSeconds(2);
 
-    [Theory]
+    [Theory(DisplayName = "ListenOnAnyPort gets a real port, one that clients can reach")]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
     public async Task ListenOnAnyPort_gets_a_real_port_that_clients_can_reach(string address)
@@ -44,7 +44,7 @@ public sealed class Step1_FirstSocketsTests
             $"The server saw the client as {accepted.RemoteEndPoint}, but the client is {client.LocalEndPoint}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Two servers get two different ports")]
     public void Two_servers_get_two_different_ports()
     {
         using var first = FirstSockets.ListenOnAnyPort(IPAddress.Loopback);
@@ -55,7 +55,7 @@ public sealed class Step1_FirstSocketsTests
             $"Both servers hold port {ports.Item1}. Each Bind to port 0 must get its own free port: only one listener per address and port.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "ChosenPort reads the port the system chose")]
     [InlineData(SocketType.Stream, ProtocolType.Tcp)]
     [InlineData(SocketType.Dgram, ProtocolType.Udp)]
     public void ChosenPort_reads_the_port_the_system_chose(SocketType type, ProtocolType protocol)
@@ -71,7 +71,7 @@ public sealed class Step1_FirstSocketsTests
             "Port 0 is only the request; LocalEndPoint holds the answer.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "ChosenPort of an unbound socket says: bind first")]
     public void ChosenPort_of_an_unbound_socket_says_to_bind_first()
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -82,7 +82,7 @@ public sealed class Step1_FirstSocketsTests
             $"The error says {Show.Text(error.Message)}. Tell the reader what to do: bind the socket (or connect it) first.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "A port where a server listens is Accepted, and the probe hangs up")]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
     public async Task A_port_where_a_server_listens_is_Accepted_and_the_probe_hangs_up(string address)
@@ -101,7 +101,7 @@ public sealed class Step1_FirstSocketsTests
         await peer.ExpectEndOfStreamAsync("the probe only wants to know: once connected it closes its socket, so the server reads end of stream");
     }
 
-    [Theory]
+    [Theory(DisplayName = "A port where nothing listens is Refused")]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
     public async Task A_port_where_nothing_listens_is_Refused(string address)
@@ -128,7 +128,7 @@ public sealed class Step1_FirstSocketsTests
             "the connect fails with ConnectionRefused (at once on Linux and macOS, after about 2 s on Windows).");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A null endpoint is an ArgumentNullException")]
     public async Task A_null_endpoint_is_an_ArgumentNullException()
     {
         await Expect.Throws<ArgumentNullException>(Task.Run(() => FirstSockets.ProbeAsync(null!, ProbeTimeout)), "there is nowhere to connect to");

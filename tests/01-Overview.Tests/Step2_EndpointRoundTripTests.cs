@@ -7,7 +7,7 @@ namespace SocketCourse.Overview.Tests;
 [Trait("Step", "2")]
 public sealed class Step2_EndpointRoundTripTests
 {
-    [Theory]
+    [Theory(DisplayName = "TryParse answers instead of throwing")]
     [InlineData("127.0.0.1:9999", null, true)]
     [InlineData("[::1]:80", null, true)]
     [InlineData("localhost", 8080, true)]
@@ -29,7 +29,7 @@ public sealed class Step2_EndpointRoundTripTests
             Assert.True(endpoint is null, $"TryParse({Show.Text(text)}) returned false but set the endpoint to {endpoint}; it should be null.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "Format writes host:port, with IPv6 in brackets")]
     [InlineData("127.0.0.1", 9999, "127.0.0.1:9999")]
     [InlineData("localhost", 8080, "localhost:8080")]
     [InlineData("::1", 80, "[::1]:80")]
@@ -44,7 +44,7 @@ public sealed class Step2_EndpointRoundTripTests
             "An IPv6 address is full of colons: without brackets nobody can tell where the port starts.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "Format and Parse undo each other")]
     [InlineData("127.0.0.1:9999")]
     [InlineData("[::1]:80")]
     [InlineData("[2001:db8::42]:65535")]
@@ -59,7 +59,7 @@ public sealed class Step2_EndpointRoundTripTests
             $"Parse({Show.Text(text)}) gave {parsed}; Format wrote {Show.Text(written)}; parsing that gave {reparsed}. They should match.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "Format rejects a port outside 0–65535")]
     [InlineData(-1)]
     [InlineData(65536)]
     public void Format_rejects_a_port_outside_0_to_65535(int port)
@@ -68,7 +68,7 @@ public sealed class Step2_EndpointRoundTripTests
             $"{port} is not a port: ports are 0–65535");
     }
 
-    [Theory]
+    [Theory(DisplayName = "An IP literal becomes an IPEndPoint")]
     [InlineData("127.0.0.1:9999", "127.0.0.1", 9999)]
     [InlineData("[::1]:80", "::1", 80)]
     [InlineData("0.0.0.0:0", "0.0.0.0", 0)]
@@ -81,7 +81,7 @@ public sealed class Step2_EndpointRoundTripTests
             $"Parse({Show.Text(text)}).ToIPEndPoint() gave {endpoint}, expected {expected}: the endpoint a socket can Bind or Connect to.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "A host name must be resolved before it is an IPEndPoint")]
     [InlineData("localhost")]
     [InlineData("example.com")]
     public void A_host_name_must_be_resolved_before_it_is_an_IPEndPoint(string host)

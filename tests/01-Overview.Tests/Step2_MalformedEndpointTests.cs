@@ -5,7 +5,7 @@ namespace SocketCourse.Overview.Tests;
 [Trait("Step", "2")]
 public sealed class Step2_MalformedEndpointTests
 {
-    [Theory]
+    [Theory(DisplayName = "Parse rejects malformed text, naming the problem")]
     [InlineData("", EndpointProblem.MissingHost, "there is nothing to read")]
     [InlineData(":80", EndpointProblem.MissingHost, "a port alone does not say which computer")]
     [InlineData("[]:80", EndpointProblem.MissingHost, "empty brackets hold no address")]
@@ -39,7 +39,7 @@ public sealed class Step2_MalformedEndpointTests
     }
 
     // Text that is wrong in a way more than one label could describe: any EndpointFormatException with a detail will do.
-    [Theory]
+    [Theory(DisplayName = "Parse rejects text that is wrong in more than one way")]
     [InlineData(" localhost:80", "a leading space is not part of any host name")]
     [InlineData("localhost:80\n", "a newline left over from reading a line")]
     [InlineData("local host:80", "host names never contain spaces")]
@@ -55,7 +55,7 @@ public sealed class Step2_MalformedEndpointTests
         AssertRejected(text, null, expected: null, why);
     }
 
-    [Theory]
+    [Theory(DisplayName = "A default port does not hide other mistakes")]
     [InlineData("256.0.0.1", 80, EndpointProblem.InvalidIPv4, "the default port does not make a bad address good")]
     [InlineData("localhost:", 80, EndpointProblem.MissingPort, "a colon promises a port; the default is for text with no colon")]
     [InlineData("localhost:http", 80, EndpointProblem.InvalidPort, "a bad port in the text is not replaced by the default")]
@@ -64,7 +64,7 @@ public sealed class Step2_MalformedEndpointTests
         AssertRejected(text, defaultPort, expected, why);
     }
 
-    [Fact]
+    [Fact(DisplayName = "An out-of-range port's error gives the limit")]
     public void An_out_of_range_port_error_gives_the_limit()
     {
         var error = Expect.Throws<EndpointFormatException>(() => EndpointText.Parse("localhost:70000"),

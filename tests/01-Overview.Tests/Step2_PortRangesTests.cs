@@ -5,7 +5,7 @@ namespace SocketCourse.Overview.Tests;
 [Trait("Step", "2")]
 public sealed class Step2_PortRangesTests
 {
-    [Theory]
+    [Theory(DisplayName = "Classify puts each port in its IANA range")]
     [InlineData(0, PortClass.WellKnown, "0 is reserved, the first of the well-known ports")]
     [InlineData(22, PortClass.WellKnown, "SSH")]
     [InlineData(80, PortClass.WellKnown, "HTTP")]
@@ -27,7 +27,7 @@ public sealed class Step2_PortRangesTests
             $"Classify({port}) returned {actual}, expected {expected} ({why}). The ranges: well-known 0–1023, registered 1024–49151, dynamic 49152–65535.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "Classify rejects numbers that are not ports")]
     [InlineData(-1)]
     [InlineData(65536)]
     [InlineData(100000)]
@@ -41,7 +41,7 @@ public sealed class Step2_PortRangesTests
         AssertNamesPortAndRange(error, $"Classify({port})");
     }
 
-    [Theory]
+    [Theory(DisplayName = "Ports below 1024 are privileged by default on Linux")]
     [InlineData(0, false, "port 0 asks for any free port, which the system takes from the unprivileged range")]
     [InlineData(1, true, "1–1023 need root (or CAP_NET_BIND_SERVICE) under Linux's default setting")]
     [InlineData(22, true, "SSH's port: a normal user cannot start a server on it")]
@@ -57,7 +57,7 @@ public sealed class Step2_PortRangesTests
         Assert.True(actual == expected, $"IsPrivilegedByDefaultOnLinux({port}) returned {actual}, expected {expected}: {why}.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "IsPrivilegedByDefaultOnLinux rejects numbers that are not ports")]
     [InlineData(-1)]
     [InlineData(65536)]
     public void IsPrivilegedByDefaultOnLinux_rejects_numbers_that_are_not_ports(int port)

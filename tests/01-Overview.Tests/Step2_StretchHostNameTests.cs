@@ -9,7 +9,7 @@ namespace SocketCourse.Overview.Tests;
 [Trait("Stretch", "true")]
 public sealed class Step2_StretchHostNameTests
 {
-    [Theory]
+    [Theory(DisplayName = "Host names follow the DNS rules")]
     [InlineData("local_host:80", "'_' is not allowed in host names")]
     [InlineData("-server:80", "a label cannot start with '-'")]
     [InlineData("server-:80", "a label cannot end with '-'")]
@@ -22,7 +22,7 @@ public sealed class Step2_StretchHostNameTests
         Step2_MalformedEndpointTests.AssertRejected(text, null, EndpointProblem.InvalidHost, why);
     }
 
-    [Fact]
+    [Fact(DisplayName = "A URL is not an endpoint")]
     public void A_URL_is_not_an_endpoint()
     {
         Step2_MalformedEndpointTests.AssertRejected("http://localhost:80", null, EndpointProblem.InvalidHost,
@@ -35,14 +35,14 @@ public sealed class Step2_StretchHostNameTests
         { string.Join('.', Enumerable.Repeat(new string('b', 63), 4)) + ":80", "a host name has at most 253 characters (this one has 255)" },
     };
 
-    [Theory]
+    [Theory(DisplayName = "Names that DNS cannot carry are rejected")]
     [MemberData(nameof(OverlongNames))]
     public void Names_that_DNS_cannot_carry_are_rejected(string text, string why)
     {
         Step2_MalformedEndpointTests.AssertRejected(text, null, EndpointProblem.InvalidHost, why);
     }
 
-    [Fact]
+    [Fact(DisplayName = "The longest legal host name is accepted")]
     public void The_longest_legal_host_name_is_accepted()
     {
         var name = string.Join('.', Enumerable.Repeat(new string('c', 63), 3)) + "." + new string('d', 61); // 253 characters
@@ -52,7 +52,7 @@ public sealed class Step2_StretchHostNameTests
             $"A 253-character name of 63-character labels is the longest DNS allows and must be accepted; got Host {Show.Text(parsed.Host)}, port {parsed.Port}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A default port does not mend a bad name")]
     public void A_default_port_does_not_mend_a_bad_name()
     {
         Step2_MalformedEndpointTests.AssertRejected("local_host", 80, EndpointProblem.InvalidHost,

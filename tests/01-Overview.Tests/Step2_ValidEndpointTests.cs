@@ -7,7 +7,7 @@ namespace SocketCourse.Overview.Tests;
 [Trait("Step", "2")]
 public sealed class Step2_ValidEndpointTests
 {
-    [Theory]
+    [Theory(DisplayName = "Parse reads the host, its address and the port")]
     [InlineData("127.0.0.1:9999", "127.0.0.1", "127.0.0.1", 9999, "the seed's server: IPv4 loopback, port 9999")]
     [InlineData("0.0.0.0:80", "0.0.0.0", "0.0.0.0", 80, "0.0.0.0 is 'every interface' when a server binds it")]
     [InlineData("255.255.255.255:65535", "255.255.255.255", "255.255.255.255", 65535, "the largest IPv4 number and the largest port")]
@@ -31,7 +31,7 @@ public sealed class Step2_ValidEndpointTests
         AssertParsed(text, parsed, host, address, port, why);
     }
 
-    [Theory]
+    [Theory(DisplayName = "A default port fills in a missing port")]
     [InlineData("localhost", 80, "localhost", null, 80, "no port in the text: the default is used")]
     [InlineData("127.0.0.1", 9999, "127.0.0.1", "127.0.0.1", 9999, "an IPv4 address without a port")]
     [InlineData("[::1]", 443, "::1", "::1", 443, "a bracketed IPv6 address without a port")]
@@ -46,14 +46,14 @@ public sealed class Step2_ValidEndpointTests
         AssertParsed($"{text} (default port {defaultPort})", parsed, host, address, port, why);
     }
 
-    [Fact]
+    [Fact(DisplayName = "A null text is an ArgumentNullException")]
     public void A_null_text_is_an_ArgumentNullException()
     {
         Expect.Throws<ArgumentNullException>(() => EndpointText.Parse(null!),
             "null is a programming error, not badly written text");
     }
 
-    [Theory]
+    [Theory(DisplayName = "A default port outside 0–65535 is an ArgumentOutOfRangeException")]
     [InlineData(-1)]
     [InlineData(65536)]
     public void A_default_port_outside_0_to_65535_is_an_ArgumentOutOfRangeException(int defaultPort)

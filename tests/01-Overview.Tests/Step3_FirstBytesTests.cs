@@ -11,7 +11,7 @@ namespace SocketCourse.Overview.Tests;
 [Trait("Step", "3")]
 public sealed class Step3_FirstBytesTests
 {
-    [Theory]
+    [Theory(DisplayName = "An HTTP request from HttpClient is recognised")]
     [InlineData("GET")]
     [InlineData("POST")]
     [InlineData("HEAD")]
@@ -25,7 +25,7 @@ public sealed class Step3_FirstBytesTests
             $"HttpClient sent this {method} request: HTTP/1.1 is text, and its first word is the method, then a space");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A TLS ClientHello from SslStream is recognised")]
     public async Task A_TLS_ClientHello_from_SslStream_is_recognised()
     {
         ExpectEmptyIsUnknown();
@@ -36,7 +36,7 @@ public sealed class Step3_FirstBytesTests
             "and the handshake message at byte 5 is a ClientHello (0x01). HTTPS starts exactly like this, so no text is visible");
     }
 
-    [Theory]
+    [Theory(DisplayName = "A DNS query in a UDP datagram is recognised")]
     [InlineData(false)]
     [InlineData(true)]
     public async Task A_DNS_query_in_a_UDP_datagram_is_recognised(bool withEdns)
@@ -65,7 +65,7 @@ public sealed class Step3_FirstBytesTests
         { "a DNS header alone", Captured.DnsMessage(0x2b7e, flags: 0x0100, answers: 0, withEdns: false)[..12], "12 bytes: the question is missing" },
     };
 
-    [Theory]
+    [Theory(DisplayName = "Anything else is Unknown")]
     [MemberData(nameof(NotARecognisedStart))]
     public void Anything_else_is_Unknown(string what, byte[] bytes, string why)
     {

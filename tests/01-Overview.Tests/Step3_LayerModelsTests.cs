@@ -5,7 +5,7 @@ namespace SocketCourse.Overview.Tests;
 [Trait("Step", "3")]
 public sealed class Step3_LayerModelsTests
 {
-    [Theory]
+    [Theory(DisplayName = "Each OSI layer maps onto a TCP/IP layer")]
     [InlineData(OsiLayer.Physical, TcpIpLayer.Link)]
     [InlineData(OsiLayer.DataLink, TcpIpLayer.Link)]
     [InlineData(OsiLayer.Network, TcpIpLayer.Internet)]
@@ -22,7 +22,7 @@ public sealed class Step3_LayerModelsTests
             "keeps 3 as internet and 4 as transport, and folds 5–7 into application.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "ToTcpIp rejects a layer that does not exist")]
     [InlineData(0)]
     [InlineData(8)]
     public void ToTcpIp_rejects_a_layer_that_does_not_exist(int layer)

@@ -19,7 +19,7 @@ public sealed class Step1_PythonSocketsTests
         { "AF_UNIX", "SOCK_DGRAM", 0, AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified },
     };
 
-    [Theory]
+    [Theory(DisplayName = "Describe maps Python's names to .NET's")]
     [MemberData(nameof(ValidCombinations))]
     public void Describe_maps_Python_names_to_NET_ones(string family, string type, int proto,
         AddressFamily expectedFamily, SocketType expectedType, ProtocolType expectedProtocol)
@@ -31,7 +31,7 @@ public sealed class Step1_PythonSocketsTests
             $"socket.socket({family}, {type}, {proto}) maps to {Describe(expected)}; Describe returned {Describe(spec)}. {WhyProtocol(family, proto)}");
     }
 
-    [Theory]
+    [Theory(DisplayName = "Create makes a socket of that family, type and protocol")]
     [MemberData(nameof(ValidCombinations))]
     public void Create_makes_a_socket_of_that_family_type_and_protocol(string family, string type, int proto,
         AddressFamily expectedFamily, SocketType expectedType, ProtocolType expectedProtocol)
@@ -43,7 +43,7 @@ public sealed class Step1_PythonSocketsTests
             $"Create gave {Describe(new(socket.AddressFamily, socket.SocketType, socket.ProtocolType))}. {WhyProtocol(family, proto)}");
     }
 
-    [Fact]
+    [Fact(DisplayName = "No arguments means an IPv4 TCP socket, as in Python")]
     public void No_arguments_means_an_IPv4_TCP_socket_as_in_Python()
     {
         using var socket = PythonSockets.Create();
@@ -53,7 +53,7 @@ public sealed class Step1_PythonSocketsTests
             $"{Describe(new(socket.AddressFamily, socket.SocketType, socket.ProtocolType))}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A created UDP socket really carries datagrams")]
     public async Task A_created_UDP_socket_really_carries_datagrams()
     {
         using var socket = PythonSockets.Create("AF_INET", "SOCK_DGRAM");
@@ -84,7 +84,7 @@ public sealed class Step1_PythonSocketsTests
         { "AF_UNIX", "SOCK_DGRAM", 17, "proto", ["17"] },
     };
 
-    [Theory]
+    [Theory(DisplayName = "Describe rejects what does not fit, naming the argument")]
     [MemberData(nameof(InvalidCombinations))]
     public void Describe_rejects_what_does_not_fit_naming_the_argument(string family, string type, int proto, string paramName, string[] mentions)
     {
@@ -94,7 +94,7 @@ public sealed class Step1_PythonSocketsTests
         CheckTheError(error, family, type, proto, paramName, mentions);
     }
 
-    [Theory]
+    [Theory(DisplayName = "Create rejects what does not fit, before making a socket")]
     [MemberData(nameof(InvalidCombinations))]
     public void Create_rejects_what_does_not_fit_before_making_a_socket(string family, string type, int proto, string paramName, string[] mentions)
     {
@@ -105,7 +105,7 @@ public sealed class Step1_PythonSocketsTests
         CheckTheError(error, family, type, proto, paramName, mentions);
     }
 
-    [Fact]
+    [Fact(DisplayName = "A null name is an ArgumentException too")]
     public void A_null_name_is_an_ArgumentException_too()
     {
         Expect.Throws<ArgumentException>(() => PythonSockets.Describe(null!, "SOCK_STREAM"), "family is null");

@@ -9,7 +9,7 @@ namespace SocketCourse.SocketBasics.Tests;
 [Collection(SocketCountingCollection.Name)]
 public sealed class Step2_FailedStartTests
 {
-    [Fact]
+    [Fact(DisplayName = "A failed Start leaves no socket open")]
     public void A_failed_Start_leaves_no_socket_open()
     {
         using var taken = UdpPeer.Open("the grader's UDP socket holding the port");

@@ -9,7 +9,7 @@ namespace SocketCourse.SocketBasics.Tests;
 [Trait("Step", "2")]
 public sealed class Step2_UdpEchoServerTests
 {
-    [Fact]
+    [Fact(DisplayName = "Three datagrams come back as three, each one whole")]
     public async Task Three_datagrams_come_back_as_three_each_one_whole()
     {
         await using var server = UdpEchoServer.Start(Loopback.AnyPort);
@@ -33,7 +33,7 @@ public sealed class Step2_UdpEchoServerTests
             "datagram, and one ReceiveFrom returns exactly one, so each echo is exactly one message.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Each client gets its own echo")]
     public async Task Each_client_gets_its_own_echo()
     {
         await using var server = UdpEchoServer.Start(Loopback.AnyPort);
@@ -51,7 +51,7 @@ public sealed class Step2_UdpEchoServerTests
             $"Bob received {Show.Bytes(toBob)}. There is no connection in UDP: send each echo to the address ReceiveFrom reported for that datagram.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A 5000-byte datagram is echoed whole")]
     public async Task A_5000_byte_datagram_is_echoed_whole()
     {
         await using var server = UdpEchoServer.Start(Loopback.AnyPort);
@@ -67,7 +67,7 @@ public sealed class Step2_UdpEchoServerTests
             "Size the buffer for the largest datagram you accept.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The largest possible datagram is echoed whole")]
     public async Task The_largest_possible_datagram_is_echoed_whole()
     {
         await using var server = UdpEchoServer.Start(Loopback.AnyPort);
@@ -81,7 +81,7 @@ public sealed class Step2_UdpEchoServerTests
             $"Sent a {UdpLimits.MaxPayload}-byte datagram (the UDP maximum over IPv4) with the default limit; the echo was {echo.Length} bytes.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Bytes come back exactly as sent, not as text")]
     public async Task Bytes_come_back_exactly_as_sent_not_as_text()
     {
         await using var server = UdpEchoServer.Start(Loopback.AnyPort);
@@ -96,7 +96,7 @@ public sealed class Step2_UdpEchoServerTests
             "untouched: decoding them as text and encoding again changes what is not valid UTF-8.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "An empty datagram is echoed, and the server keeps serving")]
     public async Task An_empty_datagram_is_echoed_and_the_server_keeps_serving()
     {
         await using var server = UdpEchoServer.Start(Loopback.AnyPort);
@@ -113,7 +113,7 @@ public sealed class Step2_UdpEchoServerTests
         Assert.Equal("still there?", Encoding.UTF8.GetString(next));
     }
 
-    [Fact]
+    [Fact(DisplayName = "An oversized datagram is dropped and counted, and the server keeps serving")]
     public async Task An_oversized_datagram_is_dropped_counted_and_the_server_keeps_serving()
     {
         await using var server = UdpEchoServer.Start(Loopback.AnyPort, maxDatagramBytes: 100);
@@ -133,7 +133,7 @@ public sealed class Step2_UdpEchoServerTests
             $"Two datagrams over the limit were sent; OversizedDatagrams is {server.OversizedDatagrams}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A datagram of exactly the limit is echoed")]
     public async Task A_datagram_of_exactly_the_limit_is_echoed()
     {
         await using var server = UdpEchoServer.Start(Loopback.AnyPort, maxDatagramBytes: 100);
@@ -146,7 +146,7 @@ public sealed class Step2_UdpEchoServerTests
         Assert.Equal(0, server.OversizedDatagrams);
     }
 
-    [Fact]
+    [Fact(DisplayName = "A client that vanished does not stop the server")]
     public async Task A_client_that_vanished_does_not_stop_the_server()
     {
         await using var server = UdpEchoServer.Start(Loopback.AnyPort);
@@ -161,7 +161,7 @@ public sealed class Step2_UdpEchoServerTests
         Assert.Equal("hello", Encoding.UTF8.GetString(echo));
     }
 
-    [Fact]
+    [Fact(DisplayName = "Port 0 is replaced by the real port, on loopback")]
     public async Task Port_zero_is_replaced_by_the_real_port_on_loopback()
     {
         await using var server = UdpEchoServer.Start(Loopback.AnyPort);
@@ -172,7 +172,7 @@ public sealed class Step2_UdpEchoServerTests
             "machine only; 0.0.0.0 (IPAddress.Any) from every network the machine is on. Bind the endpoint you were given.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A port already in use is a clear error")]
     public void A_port_already_in_use_is_a_clear_error()
     {
         using var taken = UdpPeer.Open("a UDP socket holding the port");
@@ -183,7 +183,7 @@ public sealed class Step2_UdpEchoServerTests
             $"Expected AddressAlreadyInUse for {taken.EndPoint}; got {error.SocketErrorCode}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Stopping frees the port")]
     public async Task Stopping_frees_the_port()
     {
         var server = UdpEchoServer.Start(Loopback.AnyPort);

@@ -10,7 +10,7 @@ public sealed class Step2_UdpRequestTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMilliseconds(300);
 
-    [Fact]
+    [Fact(DisplayName = "The request arrives as one datagram, and the reply is returned")]
     public async Task The_request_arrives_as_one_datagram_and_the_reply_is_returned()
     {
         using var server = UdpPeer.Open("the grader's server");
@@ -30,7 +30,7 @@ public sealed class Step2_UdpRequestTests
         Assert.True(Encoding.UTF8.GetString(reply) == "pong", $"The server replied \"pong\"; SendAsync returned {Show.Bytes(reply)}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A silent server is a TimeoutException, not a hang")]
     public async Task A_silent_server_is_a_TimeoutException_not_a_hang()
     {
         using var silent = UdpPeer.Open("a bound UDP socket that never replies");
@@ -44,7 +44,7 @@ public sealed class Step2_UdpRequestTests
         Assert.Equal("anyone?"u8.ToArray(), request);
     }
 
-    [Fact]
+    [Fact(DisplayName = "A port nobody listens on is a TimeoutException too")]
     public async Task A_port_nobody_listens_on_is_a_TimeoutException_too()
     {
         using var probe = UdpPeer.Open("a probe, closed at once");
@@ -61,7 +61,7 @@ public sealed class Step2_UdpRequestTests
             $"The TimeoutException's InnerException is {error.InnerException?.GetType().Name}; expected none, or the SocketException that said nothing listens.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A datagram from another sender is ignored")]
     public async Task A_datagram_from_another_sender_is_ignored()
     {
         using var server = UdpPeer.Open("the grader's server");
@@ -84,7 +84,7 @@ public sealed class Step2_UdpRequestTests
             "against the server's endpoint and keep waiting for the right one (or Connect the UDP socket, and the system filters for you).");
     }
 
-    [Fact]
+    [Fact(DisplayName = "An oversized reply is an InvalidDataException, not a cut one")]
     public async Task An_oversized_reply_is_an_InvalidDataException_not_a_cut_one()
     {
         using var server = UdpPeer.Open("the grader's server");
@@ -98,7 +98,7 @@ public sealed class Step2_UdpRequestTests
             "than the limit and refuse a datagram that fills it");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The finished request and echo server talk in Chinese")]
     public async Task The_finished_request_and_echo_server_talk_in_Chinese()
     {
         await using var server = UdpEchoServer.Start(Loopback.AnyPort);
@@ -110,7 +110,7 @@ public sealed class Step2_UdpRequestTests
         Assert.True(reply == text, $"Sent {Show.Text(text)} to the echo server; SendTextAsync returned {Show.Text(reply)}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A reply that is not UTF-8 is an InvalidDataException")]
     public async Task A_reply_that_is_not_UTF8_is_an_InvalidDataException()
     {
         using var server = UdpPeer.Open("the grader's server");

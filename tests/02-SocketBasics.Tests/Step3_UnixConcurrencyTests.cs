@@ -11,7 +11,7 @@ public sealed class Step3_UnixConcurrencyTests : IDisposable
 
     public void Dispose() => TempSocketPath.Clean(_path);
 
-    [Fact]
+    [Fact(DisplayName = "A silent client does not hold up the next one")]
     public async Task A_silent_client_does_not_hold_up_the_next_one()
     {
         await using var server = UnixEchoServer.Start(_path);
@@ -34,7 +34,7 @@ public sealed class Step3_UnixConcurrencyTests : IDisposable
         }
     }
 
-    [Fact]
+    [Fact(DisplayName = "A reply that is not UTF-8 is an InvalidDataException")]
     public async Task A_reply_that_is_not_UTF8_is_an_InvalidDataException()
     {
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);

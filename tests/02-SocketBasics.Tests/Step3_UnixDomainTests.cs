@@ -16,7 +16,7 @@ public sealed class Step3_UnixDomainTests : IDisposable
         TempSocketPath.Clean(_path + ".tmp");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The server echoes what a client sends, and closes")]
     public async Task The_server_echoes_what_a_client_sends_and_closes()
     {
         await using var server = UnixEchoServer.Start(_path);
@@ -32,7 +32,7 @@ public sealed class Step3_UnixDomainTests : IDisposable
         Assert.True(reply == message, $"Sent {Show.Text(message)} and half-closed; the server replied {Show.Text(reply)}. {Explain.EndOfStream}");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The client sends, half-closes and returns the reply")]
     public async Task The_client_sends_half_closes_and_returns_the_reply()
     {
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -55,7 +55,7 @@ public sealed class Step3_UnixDomainTests : IDisposable
         Assert.True(reply == "pong from the path", $"The server replied \"pong from the path\"; RoundTripAsync returned {Show.Text(reply)}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A round trip, then Stop, leaves no file behind")]
     public async Task Round_trip_then_stop_leaves_no_file_behind()
     {
         var server = UnixEchoServer.Start(_path);
@@ -70,7 +70,7 @@ public sealed class Step3_UnixDomainTests : IDisposable
         await using var next = UnixEchoServer.Start(_path);
     }
 
-    [Fact]
+    [Fact(DisplayName = "The server serves one client after another")]
     public async Task The_server_serves_one_client_after_another()
     {
         await using var server = UnixEchoServer.Start(_path);
@@ -85,7 +85,7 @@ public sealed class Step3_UnixDomainTests : IDisposable
         }
     }
 
-    [Fact]
+    [Fact(DisplayName = "A client over the limit is dropped, and the next one served")]
     public async Task A_client_over_the_limit_is_dropped_and_the_next_one_served()
     {
         await using var server = UnixEchoServer.Start(_path, maxMessageBytes: 64);
@@ -113,7 +113,7 @@ public sealed class Step3_UnixDomainTests : IDisposable
         Assert.Equal("small", await next.ReadTextToEndAsync("the echo to the client after the dropped one"));
     }
 
-    [Fact]
+    [Fact(DisplayName = "A client that vanishes mid-message does not stop the server")]
     public async Task A_client_that_vanishes_mid_message_does_not_stop_the_server()
     {
         await using var server = UnixEchoServer.Start(_path);
@@ -129,7 +129,7 @@ public sealed class Step3_UnixDomainTests : IDisposable
         Assert.Equal("whole message", await next.ReadTextToEndAsync("the echo to the client after the one that vanished"));
     }
 
-    [Fact]
+    [Fact(DisplayName = "A leftover socket file is replaced")]
     public async Task A_leftover_socket_file_is_replaced()
     {
         TempSocketPath.LeaveStaleSocketFile(_path);
@@ -142,7 +142,7 @@ public sealed class Step3_UnixDomainTests : IDisposable
         Assert.Equal("after the crash", await client.ReadTextToEndAsync("the echo from the server that replaced the stale socket file"));
     }
 
-    [Fact]
+    [Fact(DisplayName = "A path where a server is listening is refused, and that server left alone")]
     public async Task A_path_where_a_server_is_listening_is_refused_and_that_server_left_alone()
     {
         await using var first = UnixEchoServer.Start(_path);
@@ -156,7 +156,7 @@ public sealed class Step3_UnixDomainTests : IDisposable
         Assert.Equal("still yours", await client.ReadTextToEndAsync("the first server's echo after the refused second start"));
     }
 
-    [Theory]
+    [Theory(DisplayName = "A file that is not a socket is never deleted")]
     [InlineData("precious data", "the file at that path has content, so it is not a socket file; a server must not delete what it did not create")]
     [InlineData("", "an empty regular file is still not a socket file (connecting to it is refused just the same): ask SocketFiles.IsSocketFile, not the file's length")]
     public void A_file_that_is_not_a_socket_is_never_deleted(string content, string why)
@@ -169,7 +169,7 @@ public sealed class Step3_UnixDomainTests : IDisposable
             $"The regular file at {_path} was deleted or changed.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Connecting where nothing listens is a SocketException")]
     public async Task Connecting_where_nothing_listens_is_a_SocketException()
     {
         await Expect.Throws<SocketException>(UnixEchoClient.RoundTripAsync(_path, "hello?"),

@@ -11,7 +11,7 @@ namespace SocketCourse.SingleConnection.Tests;
 [Trait("Step", "1")]
 public sealed class Step1_ListeningSocketArgumentTests
 {
-    [Fact]
+    [Fact(DisplayName = "A null endpoint is an ArgumentNullException")]
     public void A_null_endpoint_is_an_ArgumentNullException()
     {
         Expect.Throws<ArgumentNullException>(() => ListeningSocket.Open(null!).Dispose(),
@@ -24,7 +24,7 @@ public sealed class Step1_ListeningSocketArgumentTests
 [Trait("Step", "2")]
 public sealed class Step2_ByteStreamArgumentTests
 {
-    [Fact]
+    [Fact(DisplayName = "A null socket is an ArgumentNullException")]
     public async Task A_null_socket_is_an_ArgumentNullException()
     {
         await Expect.Throws<ArgumentNullException>(CodeUnderTest.Start(() => ByteStream.SendAllAsync(null!, new byte[] { 1 })),
@@ -33,7 +33,7 @@ public sealed class Step2_ByteStreamArgumentTests
             "ReadToEndAsync(null) has no socket to read from");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A negative limit is an ArgumentOutOfRangeException")]
     public async Task A_negative_limit_is_an_ArgumentOutOfRangeException()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -41,7 +41,7 @@ public sealed class Step2_ByteStreamArgumentTests
             "a limit of -1 bytes is a caller's mistake, reported before anything is read (ArgumentOutOfRangeException.ThrowIfNegative)");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The size error says what the limit was")]
     public async Task The_size_error_says_what_the_limit_was()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -55,7 +55,7 @@ public sealed class Step2_ByteStreamArgumentTests
             "so whoever reads the log knows what to change.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The UTF-8 error says the text was not UTF-8")]
     public async Task The_UTF8_error_says_the_text_was_not_UTF8()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -75,7 +75,7 @@ public sealed class Step2_ByteStreamArgumentTests
 [Trait("Step", "3")]
 public sealed class Step3_OneShotServerArgumentTests
 {
-    [Fact]
+    [Fact(DisplayName = "A null listener or reply is an ArgumentNullException")]
     public async Task A_null_listener_or_reply_is_an_ArgumentNullException()
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -93,7 +93,7 @@ public sealed class Step3_OneShotServerArgumentTests
 [Trait("Step", "4")]
 public sealed class Step4_OneShotClientArgumentTests
 {
-    [Fact]
+    [Fact(DisplayName = "A null server or message is an ArgumentNullException")]
     public async Task A_null_server_or_message_is_an_ArgumentNullException()
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

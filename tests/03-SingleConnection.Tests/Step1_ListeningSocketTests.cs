@@ -8,7 +8,7 @@ namespace SocketCourse.SingleConnection.Tests;
 [Trait("Step", "1")]
 public sealed class Step1_ListeningSocketTests
 {
-    [Fact]
+    [Fact(DisplayName = "Port 0 is replaced by the real port the system chose")]
     public async Task Port_zero_is_replaced_by_the_real_port_the_system_chose()
     {
         using var listener = ListeningSocket.Open(new IPEndPoint(IPAddress.Loopback, 0));
@@ -25,7 +25,7 @@ public sealed class Step1_ListeningSocketTests
         using var accepted = await listener.AcceptAsync().Within(Deadlines.Default, "Accept on the opened socket after a client connected");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The socket is a listening TCP stream socket")]
     public async Task The_socket_is_a_listening_TCP_stream_socket()
     {
         using var listener = ListeningSocket.Open(new IPEndPoint(IPAddress.Loopback, 0));
@@ -37,7 +37,7 @@ public sealed class Step1_ListeningSocketTests
         using var client = await LoopbackPeer.ConnectAsync(listener.LocalEndPoint!, "a client connecting to the opened socket");
     }
 
-    [Fact]
+    [Fact(DisplayName = "An IPv6 endpoint gets an IPv6 socket")]
     public async Task An_IPv6_endpoint_gets_an_IPv6_socket()
     {
         using var listener = ListeningSocket.Open(new IPEndPoint(IPAddress.IPv6Loopback, 0));
@@ -47,7 +47,7 @@ public sealed class Step1_ListeningSocketTests
         using var client = await LoopbackPeer.ConnectAsync(listener.LocalEndPoint!, "a client connecting over IPv6 loopback");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A port already in use is a clear error")]
     public void A_port_already_in_use_is_a_clear_error()
     {
         using var taken = LoopbackListener.Start();
@@ -58,7 +58,7 @@ public sealed class Step1_ListeningSocketTests
             $"Expected AddressAlreadyInUse when binding {taken.EndPoint}, which another socket holds; got {error.SocketErrorCode}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Clients wait in the backlog until accepted")]
     public async Task Clients_wait_in_the_backlog_until_accepted()
     {
         using var listener = ListeningSocket.Open(new IPEndPoint(IPAddress.Loopback, 0), backlog: 4);

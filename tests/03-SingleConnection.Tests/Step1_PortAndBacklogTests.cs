@@ -10,7 +10,7 @@ namespace SocketCourse.SingleConnection.Tests;
 [Collection(SocketCountingCollection.Name)]
 public sealed class Step1_PortAndBacklogTests
 {
-    [Fact]
+    [Fact(DisplayName = "A port held by a socket that allows sharing is still refused")]
     public void A_port_held_by_a_socket_that_allows_sharing_is_still_refused()
     {
         using var taken = LoopbackListener.StartShareable();
@@ -26,7 +26,7 @@ public sealed class Step1_PortAndBacklogTests
             $"Expected AddressAlreadyInUse; got {error.SocketErrorCode}. {Explain.Error(error.SocketErrorCode)}");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The backlog asked for is the backlog used")]
     public async Task The_backlog_asked_for_is_the_backlog_used()
     {
         using var listener = ListeningSocket.Open(new IPEndPoint(IPAddress.Loopback, 0), backlog: 1);
@@ -61,7 +61,7 @@ public sealed class Step1_PortAndBacklogTests
         }
     }
 
-    [Fact]
+    [Fact(DisplayName = "A failed Open leaves no socket open")]
     public void A_failed_Open_leaves_no_socket_open()
     {
         using var taken = LoopbackListener.Start();

@@ -8,7 +8,7 @@ namespace SocketCourse.SingleConnection.Tests;
 [Trait("Step", "2")]
 public sealed class Step2_ByteStreamTests
 {
-    [Fact]
+    [Fact(DisplayName = "A message arriving one byte at a time is read whole")]
     public async Task A_message_arriving_one_byte_at_a_time_is_read_whole()
     {
         using var pair = await ConnectedPair.OpenAsync(Chaos.OneByteAtATime);
@@ -27,7 +27,7 @@ public sealed class Step2_ByteStreamTests
             $"Sent {Show.Bytes(message)} one byte per write; ReadToEndAsync returned {Show.Bytes(received)}. {Explain.Difference(message, received)}");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A message longer than 1024 bytes is read whole")]
     public async Task A_message_longer_than_1024_bytes_is_read_whole()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -46,7 +46,7 @@ public sealed class Step2_ByteStreamTests
             $"Sent 5000 bytes in writes of 700; got {Show.Bytes(received)}. {Explain.Difference(message, received)}");
     }
 
-    [Fact]
+    [Fact(DisplayName = "An empty message is an empty array")]
     public async Task An_empty_message_is_an_empty_array()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -59,7 +59,7 @@ public sealed class Step2_ByteStreamTests
         Assert.True(received.Length == 0, $"Nothing was sent, yet ReadToEndAsync returned {Show.Bytes(received)}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "More than the limit is an InvalidDataException")]
     public async Task More_than_the_limit_is_an_InvalidDataException()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -72,7 +72,7 @@ public sealed class Step2_ByteStreamTests
             "101 bytes were sent with maxBytes: 100; every read needs a size limit so a peer cannot exhaust memory");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Exactly the limit is accepted")]
     public async Task Exactly_the_limit_is_accepted()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -85,7 +85,7 @@ public sealed class Step2_ByteStreamTests
         Assert.Equal(100, received.Length);
     }
 
-    [Fact]
+    [Fact(DisplayName = "A peer that resets mid-message is an error, not a short message")]
     public async Task A_peer_that_resets_mid_message_is_an_error_not_a_short_message()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -99,7 +99,7 @@ public sealed class Step2_ByteStreamTests
             "the peer reset the connection before finishing; returning the bytes so far would pass off a cut message as whole. " + Explain.ConnectionReset);
     }
 
-    [Fact]
+    [Fact(DisplayName = "A peer that never closes can be given up on")]
     public async Task A_peer_that_never_closes_can_be_given_up_on()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -112,7 +112,7 @@ public sealed class Step2_ByteStreamTests
             "the token was cancelled after 200 ms while the peer kept the connection open; pass the token to every ReceiveAsync");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A send to a peer that does not read can be given up on")]
     public async Task A_send_to_a_peer_that_does_not_read_can_be_given_up_on()
     {
         // Flow control: the grader never reads, so its receive buffer and then the learner's send buffer fill
@@ -129,7 +129,7 @@ public sealed class Step2_ByteStreamTests
             "was cancelled after 300 ms; pass the token to every SendAsync");
     }
 
-    [Fact]
+    [Fact(DisplayName = "SendAll delivers every byte of a large message")]
     public async Task SendAll_delivers_every_byte_of_a_large_message()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -149,7 +149,7 @@ public sealed class Step2_ByteStreamTests
             $"Sent {message.Length} bytes with SendAllAsync; the peer received {received.Length}. One Send may take only part of the data: loop on what it returns.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Text split inside a character is decoded whole")]
     public async Task Text_split_inside_a_character_is_decoded_whole()
     {
         using var pair = await ConnectedPair.OpenAsync(Chaos.OneByteAtATime);
@@ -168,7 +168,7 @@ public sealed class Step2_ByteStreamTests
             "decoding each Receive separately turns split characters into U+FFFD. Decode once, after the last byte.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Invalid UTF-8 is an InvalidDataException")]
     public async Task Invalid_UTF8_is_an_InvalidDataException()
     {
         using var pair = await ConnectedPair.OpenAsync();

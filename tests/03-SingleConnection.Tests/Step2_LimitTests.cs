@@ -7,7 +7,7 @@ namespace SocketCourse.SingleConnection.Tests;
 [Trait("Step", "2")]
 public sealed class Step2_LimitTests
 {
-    [Fact]
+    [Fact(DisplayName = "The limit is on the whole message, not on each Receive")]
     public async Task The_limit_is_on_the_whole_message_not_on_each_Receive()
     {
         using var pair = await ConnectedPair.OpenAsync(Chaos.Chunks(10));
@@ -21,7 +21,7 @@ public sealed class Step2_LimitTests
             "add up what has arrived so far and compare the total with maxBytes");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Past the limit, it fails without waiting for the end of the stream")]
     public async Task Past_the_limit_it_fails_without_waiting_for_the_end_of_stream()
     {
         using var pair = await ConnectedPair.OpenAsync();

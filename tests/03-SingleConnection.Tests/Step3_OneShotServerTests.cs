@@ -21,7 +21,7 @@ public sealed class Step3_OneShotServerTests
         CancellationToken cancellationToken = default) =>
         CodeUnderTest.Start(() => OneShotServer.ServeOnceAsync(listener, reply ?? (m => "echo: " + m), maxMessageBytes, cancellationToken));
 
-    [Fact]
+    [Fact(DisplayName = "The client gets the reply, and the server reports who sent what")]
     public async Task The_client_gets_the_reply_and_the_server_reports_who_sent_what()
     {
         using var listener = OpenListener();
@@ -43,7 +43,7 @@ public sealed class Step3_OneShotServerTests
             $"Exchange.Client is {exchange.Client}, but the client connected from {client.LocalEndPoint}: use the RemoteEndPoint of the socket Accept returned.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Chinese text delivered one byte at a time arrives whole")]
     public async Task Chinese_text_delivered_one_byte_at_a_time_arrives_whole()
     {
         using var listener = OpenListener();
@@ -64,7 +64,7 @@ public sealed class Step3_OneShotServerTests
             $"The client sent {Show.Text(message)}, delivered one byte per write; the server read {Show.Text(exchange.Received)}. {Explain.Difference(message, exchange.Received)}");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A message over 1024 bytes is read whole")]
     public async Task A_message_over_1024_bytes_is_read_whole()
     {
         using var listener = OpenListener();
@@ -84,7 +84,7 @@ public sealed class Step3_OneShotServerTests
             (int.TryParse(reply, out var seen) && seen < 3000 ? $"Only part of the message was read before it was handed on. {Explain.ByteStream}" : ""));
     }
 
-    [Fact]
+    [Fact(DisplayName = "An empty message still gets a reply")]
     public async Task An_empty_message_still_gets_a_reply()
     {
         using var listener = OpenListener();
@@ -100,7 +100,7 @@ public sealed class Step3_OneShotServerTests
         Assert.True(reply == "(empty)", $"The client sent nothing and half-closed; it received {Show.Text(reply)}, expected \"(empty)\".");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The server closes the connection after replying")]
     public async Task The_server_closes_the_connection_after_replying()
     {
         using var listener = OpenListener();
@@ -117,7 +117,7 @@ public sealed class Step3_OneShotServerTests
         });
     }
 
-    [Fact]
+    [Fact(DisplayName = "The listener stays open for the next client")]
     public async Task The_listener_stays_open_for_the_next_client()
     {
         using var listener = OpenListener();
@@ -135,7 +135,7 @@ public sealed class Step3_OneShotServerTests
         using var next = await LoopbackPeer.ConnectAsync(listener.LocalEndPoint!, "a second client connecting to the same listener");
     }
 
-    [Fact]
+    [Fact(DisplayName = "An oversized message is refused, and the connection closed")]
     public async Task An_oversized_message_is_refused_and_the_connection_closed()
     {
         using var listener = OpenListener();
@@ -149,7 +149,7 @@ public sealed class Step3_OneShotServerTests
         await client.ExpectEndOfStreamAsync("a refused client must not be left hanging: close its connection");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Invalid UTF-8 is refused, and the connection closed")]
     public async Task Invalid_UTF8_is_refused_and_the_connection_closed()
     {
         using var listener = OpenListener();
@@ -163,7 +163,7 @@ public sealed class Step3_OneShotServerTests
         await client.ExpectCleanCloseAsync("a refused client must not be left hanging: close its connection");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Waiting for a client that never comes can be cancelled")]
     public async Task Waiting_for_a_client_that_never_comes_can_be_cancelled()
     {
         using var listener = OpenListener();

@@ -17,7 +17,7 @@ public sealed class Step3_ServerReleaseTests
         return listener;
     }
 
-    [Fact]
+    [Fact(DisplayName = "After the reply, the connection is closed cleanly and released")]
     public async Task After_the_reply_the_connection_is_closed_cleanly_and_released()
     {
         using var listener = OpenListener();
@@ -36,7 +36,7 @@ public sealed class Step3_ServerReleaseTests
         await client.ExpectCleanCloseAsync("ServeOnceAsync returned: the connection it accepted is closed");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A refused message still releases the connection")]
     public async Task A_refused_message_still_releases_the_connection()
     {
         using var listener = OpenListener();
@@ -51,7 +51,7 @@ public sealed class Step3_ServerReleaseTests
         await client.ExpectCleanCloseAsync("ServeOnceAsync refused the message: the connection it accepted is closed on that path too");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Cancelling while the message is read stops the server")]
     public async Task Cancelling_while_the_message_is_read_stops_the_server()
     {
         using var listener = OpenListener();

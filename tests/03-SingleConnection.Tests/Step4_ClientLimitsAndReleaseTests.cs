@@ -9,7 +9,7 @@ namespace SocketCourse.SingleConnection.Tests;
 [Trait("Step", "4")]
 public sealed class Step4_ClientLimitsAndReleaseTests
 {
-    [Fact]
+    [Fact(DisplayName = "A reply over maxReplyBytes is an InvalidDataException")]
     public async Task A_reply_over_maxReplyBytes_is_an_InvalidDataException()
     {
         using var server = LoopbackListener.Start();
@@ -30,7 +30,7 @@ public sealed class Step4_ClientLimitsAndReleaseTests
             learnerClosesFirst: true);
     }
 
-    [Fact]
+    [Fact(DisplayName = "The client's socket is released after the exchange")]
     public async Task The_client_socket_is_released_after_the_exchange()
     {
         using var server = LoopbackListener.Start();
@@ -51,7 +51,7 @@ public sealed class Step4_ClientLimitsAndReleaseTests
         learnerEnd.ExpectClosed("after ExchangeAsync returned");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The client's socket is released when the reply is not UTF-8")]
     public async Task The_client_socket_is_released_when_the_reply_is_not_UTF8()
     {
         using var server = LoopbackListener.Start();
@@ -72,7 +72,7 @@ public sealed class Step4_ClientLimitsAndReleaseTests
         learnerEnd.ExpectClosed("after ExchangeAsync threw InvalidDataException (close on the failing path too: using)");
     }
 
-    [Fact]
+    [Fact(DisplayName = "An IPv6 server is reached over IPv6")]
     public async Task An_IPv6_server_is_reached_over_IPv6()
     {
         using var server = LoopbackListener.StartIPv6();

@@ -8,7 +8,7 @@ namespace SocketCourse.SingleConnection.Tests;
 [Trait("Step", "4")]
 public sealed class Step4_OneShotClientTests
 {
-    [Fact]
+    [Fact(DisplayName = "The client sends its message, half-closes and returns the reply")]
     public async Task The_client_sends_its_message_half_closes_and_returns_the_reply()
     {
         using var server = LoopbackListener.Start();
@@ -28,7 +28,7 @@ public sealed class Step4_OneShotClientTests
         Assert.True(reply == "你好, client", $"The server replied \"你好, client\"; ExchangeAsync returned {Show.Text(reply)}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A reply arriving one byte at a time is returned whole")]
     public async Task A_reply_arriving_one_byte_at_a_time_is_returned_whole()
     {
         using var server = LoopbackListener.Start();
@@ -49,7 +49,7 @@ public sealed class Step4_OneShotClientTests
             $"The reply {Show.Text(answer)} was delivered one byte per write; ExchangeAsync returned {Show.Text(reply)}. {Explain.Difference(answer, reply)}");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A reply over 1024 bytes is returned whole")]
     public async Task A_reply_over_1024_bytes_is_returned_whole()
     {
         using var server = LoopbackListener.Start();
@@ -68,7 +68,7 @@ public sealed class Step4_OneShotClientTests
         Assert.True(reply == answer, $"The server sent 6000 bytes in writes of 1000; ExchangeAsync returned {Show.Text(reply)}. {Explain.Difference(answer, reply)}");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Nothing listening is a refused connection")]
     public async Task Nothing_listening_is_a_refused_connection()
     {
         var nobody = Loopback.UnusedEndPoint();
@@ -82,7 +82,7 @@ public sealed class Step4_OneShotClientTests
             $"Got SocketException {error.SocketErrorCode}; expected ConnectionRefused. {Explain.ConnectionRefused}");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A server that never replies can be given up on")]
     public async Task A_server_that_never_replies_can_be_given_up_on()
     {
         using var server = LoopbackListener.Start();
@@ -97,7 +97,7 @@ public sealed class Step4_OneShotClientTests
             "the server accepted but never replied, and the token was cancelled after 300 ms; pass the token to every socket call");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A reset in the middle of the reply is an error")]
     public async Task A_reset_in_the_middle_of_the_reply_is_an_error()
     {
         using var server = LoopbackListener.Start();
@@ -119,7 +119,7 @@ public sealed class Step4_OneShotClientTests
             "the server reset the connection mid-reply; a cut reply must not be returned as if it were whole. " + Explain.ConnectionReset);
     }
 
-    [Fact]
+    [Fact(DisplayName = "The finished client and server talk to each other")]
     public async Task The_finished_client_and_server_talk_to_each_other()
     {
         using var listener = ListeningSocket.Open(Loopback.AnyPort);

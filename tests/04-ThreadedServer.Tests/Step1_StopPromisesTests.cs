@@ -27,7 +27,7 @@ public sealed class Step1_StopPromisesTests
         }
     }
 
-    [Fact]
+    [Fact(DisplayName = "Stop returns only after every handler has finished")]
     public async Task Stop_returns_only_after_every_handler_has_finished()
     {
         var log = new HandlerLog();
@@ -50,7 +50,7 @@ public sealed class Step1_StopPromisesTests
             "\"they usually finish anyway\" is a race that a slow handler loses.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Stop's timeout is for all threads together")]
     public async Task The_Stop_timeout_is_for_all_threads_together()
     {
         using var release = new ManualResetEventSlim();
@@ -84,7 +84,7 @@ public sealed class Step1_StopPromisesTests
         }
     }
 
-    [Fact]
+    [Fact(DisplayName = "A handler may call Stop")]
     public async Task A_handler_may_call_Stop()
     {
         var server = new TaskCompletionSource<ThreadingTcpServer>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -126,7 +126,7 @@ public sealed class Step1_StopPromisesTests
         await other.ExpectEndOfStreamAsync("Stop, even called from a handler, closes every other client");
     }
 
-    [Fact]
+    [Fact(DisplayName = "EndPoint is still readable after Stop")]
     public async Task EndPoint_is_still_readable_after_Stop()
     {
         await using var running = await ServerUnderTest.StartAsync(HandlerLog.EchoUpper);
@@ -148,7 +148,7 @@ public sealed class Step1_StopPromisesTests
         Assert.True(before.Equals(after), $"EndPoint was {before} while running and {after} after Stop: it should not change.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Clients that left are forgotten")]
     public async Task Clients_that_left_are_forgotten()
     {
         var given = new ConcurrentQueue<WeakReference<Socket>>();
@@ -182,7 +182,7 @@ public sealed class Step1_StopPromisesTests
             "grows with every client ever served, and Stop walks through sockets long closed.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A port held by a socket that allows sharing is still refused")]
     public void A_port_held_by_a_socket_that_allows_sharing_is_still_refused()
     {
         using var taken = LoopbackListener.StartShareable();
@@ -204,7 +204,7 @@ public sealed class Step1_StopPromisesTests
 [Collection(SocketCountingCollection.Name)]
 public sealed class Step1_FailedStartTests
 {
-    [Fact]
+    [Fact(DisplayName = "A failed Start leaves no socket open")]
     public void A_failed_Start_leaves_no_socket_open()
     {
         using var taken = LoopbackListener.Start();

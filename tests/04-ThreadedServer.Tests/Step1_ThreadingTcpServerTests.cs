@@ -14,7 +14,7 @@ public sealed class Step1_ThreadingTcpServerTests
         "again: the other clients' connects succeed (the system queues them in the listen backlog) but nobody reads them. " +
         "Give each accepted client a new Thread.";
 
-    [Fact]
+    [Fact(DisplayName = "Start returns with the real port, and the handler serves a client")]
     public async Task Start_returns_with_the_real_port_and_the_handler_serves_a_client()
     {
         var log = new HandlerLog();
@@ -33,7 +33,7 @@ public sealed class Step1_ThreadingTcpServerTests
             "hand the handler the socket Accept returned for this client.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Ten clients at once are all answered while an earlier one stays silent")]
     public async Task Ten_clients_at_once_are_all_answered_while_an_earlier_one_stays_silent()
     {
         var log = new HandlerLog();
@@ -57,7 +57,7 @@ public sealed class Step1_ThreadingTcpServerTests
         }
     }
 
-    [Fact]
+    [Fact(DisplayName = "Each client gets a dedicated thread, not a pool thread")]
     public async Task Each_client_gets_a_dedicated_thread_not_a_pool_thread()
     {
         var log = new HandlerLog();
@@ -76,7 +76,7 @@ public sealed class Step1_ThreadingTcpServerTests
             "connected; dozens of those starve the pool, which adds threads slowly. Give each client a dedicated new Thread.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "ConnectedClients counts the clients being served")]
     public async Task ConnectedClients_counts_the_clients_being_served()
     {
         var log = new HandlerLog();
@@ -102,15 +102,15 @@ public sealed class Step1_ThreadingTcpServerTests
             () => $"It is {server.ConnectedClients}; {log.Finished} of 3 handlers have returned.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A handler that throws costs only its own client")]
     public Task A_handler_that_throws_costs_only_its_own_client() =>
         HandlerExceptionScenarios.RunAsync(HandlerExceptionScenarios.A_handler_that_throws);
 
-    [Fact]
+    [Fact(DisplayName = "A client that resets under a naive handler costs only itself")]
     public Task A_client_that_resets_under_a_naive_handler_costs_only_itself() =>
         HandlerExceptionScenarios.RunAsync(HandlerExceptionScenarios.A_reset_under_a_naive_handler);
 
-    [Fact]
+    [Fact(DisplayName = "Stop ends every thread, closes every client and frees the port")]
     public async Task Stop_ends_every_thread_closes_every_client_and_frees_the_port()
     {
         var log = new HandlerLog();
@@ -147,7 +147,7 @@ public sealed class Step1_ThreadingTcpServerTests
         ExpectRebindable(port);
     }
 
-    [Fact]
+    [Fact(DisplayName = "Dispose stops the server, and a second stop is harmless")]
     public async Task Dispose_stops_the_server_and_a_second_stop_is_harmless()
     {
         await using var running = await ServerUnderTest.StartAsync(HandlerLog.EchoUpper);
@@ -161,7 +161,7 @@ public sealed class Step1_ThreadingTcpServerTests
             "a second Stop() to return", hint: "Stopping a stopped server should do nothing, not throw or wait.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Clients beyond the cap are closed, and the others served")]
     public async Task Clients_beyond_the_cap_are_closed_and_the_others_served()
     {
         var log = new HandlerLog();
@@ -183,7 +183,7 @@ public sealed class Step1_ThreadingTcpServerTests
         await Talk.ExpectReplyAsync(later, "room now?", "ROOM NOW?", "a place freed when A left: the next client is served");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A port in use is a SocketException")]
     public async Task A_port_in_use_is_a_SocketException()
     {
         using var taken = LoopbackListener.Start();

@@ -28,7 +28,7 @@ public sealed class Step2_ReplyHandlerTests
         }
     }
 
-    [Fact]
+    [Fact(DisplayName = "Every message gets its reply, and a clean close returns Closed")]
     public async Task Every_message_gets_its_reply_and_a_clean_close_returns_Closed()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -48,7 +48,7 @@ public sealed class Step2_ReplyHandlerTests
         Assert.True(left == ClientLeft.Closed, $"The client closed cleanly (Receive returned 0 bytes), but Serve returned {left}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A client that closes before saying anything returns Closed, without a reply")]
     public async Task A_client_that_closes_before_saying_anything_returns_Closed_without_a_reply()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -62,7 +62,7 @@ public sealed class Step2_ReplyHandlerTests
         Assert.True(calls == 0, $"The reply function was called {calls} time(s) though no message came: 0 bytes is end of stream, not an empty message.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A client that resets returns Reset instead of throwing")]
     public async Task A_client_that_resets_returns_Reset_instead_of_throwing()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -77,7 +77,7 @@ public sealed class Step2_ReplyHandlerTests
             "(一个客户端关闭了连接): a normal way for a client to leave, so report ClientLeft.Reset rather than throwing.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A connection reset in the middle of a conversation returns Reset")]
     public async Task A_connection_reset_in_the_middle_of_a_conversation_returns_Reset()
     {
         // The chaos proxy relays the first message, then resets both sides, as a dropped link would.
@@ -100,7 +100,7 @@ public sealed class Step2_ReplyHandlerTests
         Assert.True(left == ClientLeft.Reset, $"The connection was reset after the first exchange; Serve returned {left}. {Explain.ConnectionReset}");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A reply to a client that has gone ends Serve instead of throwing")]
     public async Task A_reply_to_a_client_that_has_gone_ends_Serve_instead_of_throwing()
     {
         // The seed's other bug: its handler catches ConnectionResetError only, so a reply sent to a client that
@@ -138,7 +138,7 @@ public sealed class Step2_ReplyHandlerTests
         Assert.True(left is ClientLeft.Reset or ClientLeft.Closed, $"Serve returned {left}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Each Receive takes at most maxMessageBytes")]
     public async Task Each_Receive_takes_at_most_maxMessageBytes()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -163,7 +163,7 @@ public sealed class Step2_ReplyHandlerTests
             "Decode only the bytes this Receive returned (buffer[..received]), not the whole buffer.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Invalid UTF-8 is an InvalidDataException")]
     public async Task Invalid_UTF8_is_an_InvalidDataException()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -176,7 +176,7 @@ public sealed class Step2_ReplyHandlerTests
             "InvalidDataException, so the server closes this client instead of answering garbage");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A long reply is sent whole")]
     public async Task A_long_reply_is_sent_whole()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -189,7 +189,7 @@ public sealed class Step2_ReplyHandlerTests
         await CodeUnderTest.Finish(serving, "Serve to return after the client closed its side");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Ten handlers at once each answer their own client")]
     public async Task Ten_handlers_at_once_each_answer_their_own_client()
     {
         var pairs = new List<ConnectedPair>();

@@ -7,7 +7,7 @@ namespace SocketCourse.ThreadedServer.Tests;
 [Trait("Step", "2")]
 public sealed class Step2_SocketOwnershipTests
 {
-    [Fact]
+    [Fact(DisplayName = "The handler leaves the socket to its owner")]
     public async Task The_handler_leaves_the_socket_to_its_owner()
     {
         using var pair = await ConnectedPair.OpenAsync();

@@ -13,7 +13,7 @@ public sealed class Step3_LoopingClientEdgeTests
         OwnThread.Start(() => LoopingClient.Run(server, "老王", new StringReader(input), output, replyTimeout ?? Deadlines.Default),
             "grader: LoopingClient.Run");
 
-    [Fact]
+    [Fact(DisplayName = "\"exit\" with spaces around it still ends the conversation")]
     public async Task Exit_with_spaces_around_it_still_ends_the_conversation()
     {
         using var server = LoopbackListener.Start();
@@ -38,7 +38,7 @@ public sealed class Step3_LoopingClientEdgeTests
         Assert.True(end == ConversationEnd.TypedExit, $"The user typed \"  exit \"; Run returned {end}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A reply that is not UTF-8 is an InvalidDataException, and the socket closed")]
     public async Task A_reply_that_is_not_UTF8_is_an_InvalidDataException_and_the_socket_closed()
     {
         using var server = LoopbackListener.Start();
@@ -59,7 +59,7 @@ public sealed class Step3_LoopingClientEdgeTests
             learnerClosesFirst: true);
     }
 
-    [Fact]
+    [Fact(DisplayName = "The socket is closed when the reply times out")]
     public async Task The_socket_is_closed_when_the_reply_times_out()
     {
         using var server = LoopbackListener.Start();
@@ -73,7 +73,7 @@ public sealed class Step3_LoopingClientEdgeTests
             learnerClosesFirst: true);
     }
 
-    [Fact]
+    [Fact(DisplayName = "An IPv6 server is reached over IPv6")]
     public async Task An_IPv6_server_is_reached_over_IPv6()
     {
         using var server = LoopbackListener.StartIPv6();

@@ -24,7 +24,7 @@ public sealed class Step3_LoopingClientTests
                 "the nickname, an ASCII colon ':' (not the full-width '：'), no space, the line, and no line end.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Each line goes out with the nickname, each reply is written, and \"exit\" is not sent")]
     public async Task Each_line_goes_out_with_the_nickname_each_reply_is_written_and_exit_is_not_sent()
     {
         using var server = LoopbackListener.Start();
@@ -51,7 +51,7 @@ public sealed class Step3_LoopingClientTests
             $"The output should hold each reply on its own line, exactly as received: expected {Show.Text(expected)}, got {Show.Text(output.ToString())}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The nickname given is the one sent")]
     public async Task The_nickname_given_is_the_one_sent()
     {
         using var server = LoopbackListener.Start();
@@ -69,7 +69,7 @@ public sealed class Step3_LoopingClientTests
         await CodeUnderTest.Finish(running, "Run to return after exit");
     }
 
-    [Fact]
+    [Fact(DisplayName = "End of input ends the conversation and closes the socket")]
     public async Task End_of_input_ends_the_conversation_and_closes_the_socket()
     {
         using var server = LoopbackListener.Start();
@@ -90,7 +90,7 @@ public sealed class Step3_LoopingClientTests
         Assert.True(end == ConversationEnd.EndOfInput, $"The input ran out without exit; Run returned {end}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A server that closes ends the conversation with ServerClosed")]
     public async Task A_server_that_closes_ends_the_conversation_with_ServerClosed()
     {
         using var server = LoopbackListener.Start();
@@ -111,7 +111,7 @@ public sealed class Step3_LoopingClientTests
         Assert.True(output.ToString() == "", $"No reply came, yet the output holds {Show.Text(output.ToString())}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A server that never replies is a TimeoutException")]
     public async Task A_server_that_never_replies_is_a_TimeoutException()
     {
         using var server = LoopbackListener.Start();
@@ -127,7 +127,7 @@ public sealed class Step3_LoopingClientTests
         using var connection = await accepting;
     }
 
-    [Fact]
+    [Fact(DisplayName = "Nothing listening is a refused connection")]
     public async Task Nothing_listening_is_a_refused_connection()
     {
         var nobody = Loopback.UnusedEndPoint();
@@ -141,7 +141,7 @@ public sealed class Step3_LoopingClientTests
             $"Got SocketException {error.SocketErrorCode}; expected ConnectionRefused. {Explain.ConnectionRefused}");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The finished server, handler and clients talk without crossing replies")]
     public async Task The_finished_server_handler_and_clients_talk_without_crossing_replies()
     {
         await using var running = await ServerUnderTest.StartAsync(client => ReplyHandler.Serve(client, m => m.ToUpperInvariant()));

@@ -34,23 +34,28 @@ public static class CourseStatus
     }
 
     /// <summary>
-    /// Two lines: every ready lesson's standing as last graded ("01 in progress 1/3 · 02 not graded yet · …"), and
-    /// the next step of the first lesson that does not pass.
+    /// Two lines: every ready lesson's standing as last graded ("01 in progress 1/3 · 02 passed 3/3 · 03 no result
+    /// yet"), with the time when it is not from the last few minutes, and the next step of the first lesson known
+    /// not to pass. Lessons still running in the same `dotnet test` have no fresh result yet.
     /// </summary>
     public static IReadOnlyList<string> Lines(string root, Track track, CourseManifest manifest)
     {
+        var now = DateTimeOffset.Now;
         var standings = manifest.ReadyLessons.Select(l => (Lesson: l, Standing: Load(root, track, l.Number))).ToList();
         var parts = standings.Select(s => s.Standing is null
-            ? $"{s.Lesson.Number} not graded yet"
-            : $"{s.Lesson.Number} {s.Standing.State} {s.Standing.StepsPassed}/{s.Standing.Steps}");
-        var first = standings.FirstOrDefault(s => s.Standing is null || s.Standing.State != Word(LessonState.Passed));
-        var next = first.Lesson is null
-            ? "every ready lesson passes."
-            : first.Standing is null
-                ? $"grade lesson {first.Lesson.Number}: dotnet test --project {first.Lesson.Tests}"
-                : first.Standing.Next;
+            ? $"{s.Lesson.Number} no result yet"
+            : $"{s.Lesson.Number} {s.Standing.State} {s.Standing.StepsPassed}/{s.Standing.Steps}{Age(s.Standing, now)}");
+        var first = standings.FirstOrDefault(s => s.Standing is not null && s.Standing.State != Word(LessonState.Passed));
+        var next = first.Lesson is not null
+            ? first.Standing!.Next + Age(first.Standing, now)
+            : standings.Any(s => s.Standing is null)
+                ? "grade the lessons with no result yet (dotnet test --project tests/NN-Name.Tests)."
+                : "every ready lesson passes.";
         return [$"Course: {string.Join(" · ", parts)}", $"Next for the course: {next}"];
     }
+
+    private static string Age(Standing standing, DateTimeOffset now) =>
+        now - standing.GradedAt > TimeSpan.FromMinutes(2) ? $" (as of {standing.GradedAt.ToLocalTime():yyyy-MM-dd HH:mm})" : "";
 
     private static Standing? Load(string root, Track track, string lesson)
     {

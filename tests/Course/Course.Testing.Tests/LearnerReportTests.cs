@@ -74,7 +74,7 @@ public sealed class LearnerReportTests
 
         var failed = Assert.IsType<ITestFailed>(Assert.Single(sink.Messages), exactMatch: false);
         Assert.Equal(["System.NotImplementedException"], failed.ExceptionTypes);
-        Assert.Equal(["not written yet: write it."], failed.Messages);
+        Assert.Equal(["step 2 is not written yet: write it."], failed.Messages);
         Assert.Equal([null], failed.StackTraces);
         Assert.Equal(FailureCause.Assertion, failed.Cause);
     }

@@ -32,8 +32,11 @@ public sealed class FailureSummaryTests
 
     [Theory]
     [InlineData("2", "System.NotImplementedException : Step 2: loop until 0. See notebooks/03.ipynb, step 2.", "step 2 is not written yet: loop until 0. See notebooks/03.ipynb, step 2.")]
-    [InlineData(null, "Step 2: loop until 0.", "not written yet: loop until 0.")]
+    [InlineData(null, "Step 2: loop until 0.", "step 2 is not written yet: loop until 0.")]
+    [InlineData("3", "Step 1: bind first.", "step 1 is not written yet: bind first.")]
+    [InlineData(null, "Write it.", "not written yet: Write it.")]
     [InlineData("2", "step 2 is not written yet: loop until 0.", "step 2 is not written yet: loop until 0.")]
+    [InlineData(null, "step 1 is not written yet: bind first.", "step 1 is not written yet: bind first.")]
     public void A_stub_reads_as_a_step_not_written_yet(string? step, string message, string expected) =>
         Assert.Equal(expected, FailureSummary.NotWrittenYet(step, message));
 
@@ -52,7 +55,7 @@ public sealed class FailureSummaryTests
         Assert.Equal("Step 2 fails", FailureSummary.Heading(step));
         Assert.Equal(["Second"], FailureSummary.AlsoFailing(step).Select(g => g.Name));
         Assert.Equal("Sent 9 bytes; got 0.", FailureSummary.Reason(FailureSummary.AlsoFailing(step)[0]));
-        Assert.Equal("2 more graders reach a stub: not written yet: decode.", FailureSummary.StillStubbed(step));
+        Assert.Equal("2 more graders reach a stub: step 2 is not written yet: decode.", FailureSummary.StillStubbed(step));
     }
 
     [Fact]

@@ -53,7 +53,12 @@ public static partial class FailureSummary
     public static string NotWrittenYet(string? step, string? stubMessage)
     {
         var message = FailureText.Clean(stubMessage).Split('\n')[0].Trim();
-        message = StepPrefix().Replace(NotWrittenPrefix().Replace(message, ""), "");
+        // The stub names its own step ("Step 1: …", or already "step 1 is not written yet: …"); a grader of a later
+        // step may reach an earlier step's stub.
+        var own = NotWrittenPrefix().Match(message) is { Length: > 0 } said ? said : StepPrefix().Match(message);
+        if (own.Success && own.Groups["step"].Success)
+            step = own.Groups["step"].Value;
+        message = message[own.Length..];
         return step is null ? $"not written yet: {message}" : $"step {step} is not written yet: {message}";
     }
 
@@ -114,10 +119,10 @@ public static partial class FailureSummary
     [GeneratedRegex(@"^\s*at (?<method>.+?) in (?<file>.+?):(?:line )?(?<line>\d+)\s*$")]
     private static partial Regex Frame();
 
-    [GeneratedRegex(@"^Step \d+:\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Step (?<step>\d+):\s*", RegexOptions.IgnoreCase)]
     private static partial Regex StepPrefix();
 
     /// <summary>A message already put in these words (by the graders' short failures).</summary>
-    [GeneratedRegex(@"^(step \d+ is )?not written yet:\s*")]
+    [GeneratedRegex(@"^(step (?<step>\d+) is )?not written yet:\s*")]
     private static partial Regex NotWrittenPrefix();
 }
