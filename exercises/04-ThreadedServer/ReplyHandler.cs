@@ -26,13 +26,16 @@ public static class ReplyHandler
     /// <param name="reply">Computes the answer to one message. An empty answer sends nothing.</param>
     /// <param name="maxMessageBytes">The buffer size of each Receive (the seed's 1024).</param>
     /// <returns><see cref="ClientLeft.Closed"/> when a Receive returned 0 bytes; <see cref="ClientLeft.Reset"/>
-    /// when a Receive or Send failed with a <see cref="SocketException"/> (ConnectionReset, or a broken pipe when
-    /// the reply went to a client that had gone: the code differs between platforms). Both are normal ways for a
-    /// client to go; the seed handles neither completely.</returns>
+    /// when a Receive failed with ConnectionReset (or ConnectionAborted), or when sending a reply failed with any
+    /// <see cref="SocketException"/> (the reply cannot reach a client that has gone, and the code differs between
+    /// platforms: a broken pipe is Shutdown on Linux). Both are normal ways for a client to go; the seed handles
+    /// neither completely.</returns>
+    /// <exception cref="SocketException">A Receive failed for another reason, such as the socket's
+    /// ReceiveTimeout running out (TimedOut): that is not the client leaving.</exception>
     /// <exception cref="InvalidDataException">A message was not valid UTF-8.</exception>
     public static ClientLeft Serve(Socket client, Func<string, string> reply, int maxMessageBytes = DefaultMaxMessageBytes)
     {
         throw new NotImplementedException(
-            "Step 2: loop Receive → decode → reply → send all; 0 bytes means Closed, a SocketException means Reset. See notebooks/04-threaded-server.ipynb, step 2.");
+            "Step 2: loop Receive → decode → reply → send all; 0 bytes means Closed; a reset, or a failed Send, means Reset. See notebooks/04-threaded-server.ipynb, step 2.");
     }
 }

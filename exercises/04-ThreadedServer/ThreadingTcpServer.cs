@@ -62,14 +62,15 @@ public sealed class ThreadingTcpServer : IDisposable
 
     /// <summary>
     /// Stops the server and waits for every thread it started: closes the listener (the accept loop ends and
-    /// the port is free again), shuts down every client connection (each client reads end of stream) and closes
-    /// it (which ends a handler's blocked Receive on every platform), and joins the accept thread and every
-    /// handler thread. Calling it again does nothing more.
+    /// the port is free again), shuts down every client connection (each client reads end of stream), closes the
+    /// connections whose handlers are still running a moment later (which ends a blocked Receive on every
+    /// platform), and joins the accept thread and every handler thread. Calling it again does nothing more.
     /// </summary>
     /// <remarks>
     /// A shutdown alone is not enough to wake a handler everywhere: on Linux a Receive blocked at the moment of
     /// <c>Shutdown(SocketShutdown.Both)</c> returns 0, but Windows documents no such effect, and there it may
-    /// keep waiting. Closing the socket ends the wait on every platform (the Receive throws).
+    /// keep waiting. Closing the socket ends the wait on every platform (the Receive throws); give the handlers a
+    /// moment after the shutdown first, so that where the shutdown does wake them they leave with 0 bytes.
     /// </remarks>
     /// <param name="timeout">How long to wait for the threads in all; default <see cref="DefaultStopTimeout"/>.</param>
     /// <returns>True when every thread ended in time; false when some handler ignored its closed connection

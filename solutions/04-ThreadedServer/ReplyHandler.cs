@@ -29,9 +29,12 @@ public static class ReplyHandler
     /// <param name="reply">Computes the answer to one message. An empty answer sends nothing.</param>
     /// <param name="maxMessageBytes">The buffer size of each Receive (the seed's 1024).</param>
     /// <returns><see cref="ClientLeft.Closed"/> when a Receive returned 0 bytes; <see cref="ClientLeft.Reset"/>
-    /// when a Receive or Send failed with a <see cref="SocketException"/> (ConnectionReset, or a broken pipe when
-    /// the reply went to a client that had gone: the code differs between platforms). Both are normal ways for a
-    /// client to go; the seed handles neither completely.</returns>
+    /// when a Receive failed with ConnectionReset (or ConnectionAborted), or when sending a reply failed with any
+    /// <see cref="SocketException"/> (the reply cannot reach a client that has gone, and the code differs between
+    /// platforms: a broken pipe is Shutdown on Linux). Both are normal ways for a client to go; the seed handles
+    /// neither completely.</returns>
+    /// <exception cref="SocketException">A Receive failed for another reason, such as the socket's
+    /// ReceiveTimeout running out (TimedOut): that is not the client leaving.</exception>
     /// <exception cref="InvalidDataException">A message was not valid UTF-8.</exception>
     public static ClientLeft Serve(Socket client, Func<string, string> reply, int maxMessageBytes = DefaultMaxMessageBytes)
     {
@@ -47,15 +50,32 @@ public static class ReplyHandler
                 if (received == 0)
                     return ClientLeft.Closed;
                 var message = Decode(buffer.AsSpan(0, received));
-                SendAll(client, Encoding.UTF8.GetBytes(reply(message)));
+                if (!TrySendAll(client, Encoding.UTF8.GetBytes(reply(message))))
+                    return ClientLeft.Reset;
             }
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
+        {
+            // The client aborted (Windows may say ConnectionAborted). Any other Receive error, such as the
+            // owner's ReceiveTimeout running out (TimedOut), is not a way of leaving: it goes to the caller.
+            return ClientLeft.Reset;
+        }
+    }
+
+    // Sends all of data; false when the client has gone. Whatever code the failed Send reports (a broken pipe is
+    // SocketError.Shutdown on Linux, others say ConnectionReset or ConnectionAborted, one Linux machine said TimedOut),
+    // the reply cannot reach the client. Catching only ConnectionReset here is the seed's bug in C#: its
+    // `except ConnectionResetError` lets BrokenPipeError kill the handler.
+    private static bool TrySendAll(Socket client, ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            SendAll(client, data);
+            return true;
         }
         catch (SocketException)
         {
-            // Any socket error on a connected socket means this conversation is over. Catching only
-            // ConnectionReset is the seed's bug in C#: a reply sent to a client that has gone fails with a
-            // broken pipe (SocketError.Shutdown) on Linux, ConnectionAborted on Windows, and so on.
-            return ClientLeft.Reset;
+            return false;
         }
     }
 

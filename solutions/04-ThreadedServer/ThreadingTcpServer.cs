@@ -174,14 +174,15 @@ public sealed class ThreadingTcpServer : IDisposable
 
     /// <summary>
     /// Stops the server and waits for every thread it started: closes the listener (the accept loop ends and
-    /// the port is free again), shuts down every client connection (each client reads end of stream) and closes
-    /// it (which ends a handler's blocked Receive on every platform), and joins the accept thread and every
-    /// handler thread. Calling it again does nothing more.
+    /// the port is free again), shuts down every client connection (each client reads end of stream), closes the
+    /// connections whose handlers are still running a moment later (which ends a blocked Receive on every
+    /// platform), and joins the accept thread and every handler thread. Calling it again does nothing more.
     /// </summary>
     /// <remarks>
     /// A shutdown alone is not enough to wake a handler everywhere: on Linux a Receive blocked at the moment of
     /// <c>Shutdown(SocketShutdown.Both)</c> returns 0, but Windows documents no such effect, and there it may
-    /// keep waiting. Closing the socket ends the wait on every platform (the Receive throws).
+    /// keep waiting. Closing the socket ends the wait on every platform (the Receive throws); give the handlers a
+    /// moment after the shutdown first, so that where the shutdown does wake them they leave with 0 bytes.
     /// </remarks>
     /// <param name="timeout">How long to wait for the threads in all; default <see cref="DefaultStopTimeout"/>.</param>
     /// <returns>True when every thread ended in time; false when some handler ignored its closed connection
@@ -203,9 +204,17 @@ public sealed class ThreadingTcpServer : IDisposable
         var allEnded = JoinUnlessCurrent(_acceptThread, Remaining());
 
         foreach (var (socket, _) in clients)
+            ShutdownQuietly(socket); // 2. the client reads end of stream (FIN); on Linux this also wakes its handler (Receive returns 0)
+
+        // Handlers that were woken leave at once. Any still running after a moment sits in a Receive the shutdown did
+        // not wake (Windows promises no such wake-up): closing its socket ends that wait on every system (it throws,
+        // and Serve does not report errors while stopping).
+        var grace = Stopwatch.StartNew();
+        foreach (var (socket, thread) in clients)
         {
-            ShutdownQuietly(socket); // 2. the client reads end of stream (FIN); on Linux this alone wakes the handler
-            socket.Dispose();        //    closing wakes a blocked Receive everywhere, Windows included (it throws)
+            var moment = ShutdownGrace - grace.Elapsed;
+            if (!JoinUnlessCurrent(thread, moment > TimeSpan.Zero ? moment : TimeSpan.Zero))
+                socket.Dispose();
         }
 
         foreach (var (_, thread) in clients)
@@ -213,6 +222,9 @@ public sealed class ThreadingTcpServer : IDisposable
 
         return allEnded && ConnectedClients == 0;
     }
+
+    // How long Stop lets handlers leave after the shutdown before it closes their sockets under them.
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(100);
 
     private static bool JoinUnlessCurrent(Thread thread, TimeSpan timeout) =>
         thread == Thread.CurrentThread || !thread.IsAlive || thread.Join(timeout);

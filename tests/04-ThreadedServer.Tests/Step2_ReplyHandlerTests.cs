@@ -132,8 +132,8 @@ public sealed class Step2_ReplyHandlerTests
         {
             throw new GradingException(
                 $"Serve threw SocketException {e.SocketErrorCode}. The client closed while its reply was being sent: the seed's BrokenPipeError, " +
-                "which its `except ConnectionResetError` does not catch. Any SocketException on the client's socket means the " +
-                "conversation is over (the code differs between platforms): catch SocketException and return ClientLeft.Reset.", e);
+                "which its `except ConnectionResetError` does not catch. A Send that fails means the reply cannot reach the client, " +
+                "whatever the code (it differs between platforms): catch SocketException around the send and return ClientLeft.Reset.", e);
         }
         Assert.True(left is ClientLeft.Reset or ClientLeft.Closed, $"Serve returned {left}.");
     }

@@ -9,10 +9,10 @@ public enum ClientLeft
     Closed,
 
     /// <summary>
-    /// The connection broke: a Receive or Send failed with a <see cref="System.Net.Sockets.SocketException"/>.
-    /// Usually <c>ConnectionReset</c> (the client aborted: Python's <c>ConnectionResetError</c>, the seed's
-    /// "一个客户端关闭了连接"), but a Send to a client that has gone may also report <c>Shutdown</c> (a broken pipe,
-    /// Python's <c>BrokenPipeError</c>), <c>ConnectionAborted</c> (Windows) or another code, depending on the platform.
+    /// The connection broke: a Receive failed with <c>ConnectionReset</c> (the client aborted: Python's
+    /// <c>ConnectionResetError</c>, the seed's "一个客户端关闭了连接"; Windows may say <c>ConnectionAborted</c>), or a
+    /// Send to a client that has gone failed, with <c>Shutdown</c> (a broken pipe, Python's <c>BrokenPipeError</c>)
+    /// or another code, depending on the platform.
     /// </summary>
     Reset,
 }
