@@ -61,6 +61,8 @@ public sealed class Step3_FirstBytesTests
         { "a TLS ServerHello", [0x16, 0x03, 0x03, 0x00, 0x4a, 0x02, 0x00], "a handshake, but message type 0x02 is the server's hello" },
         { "a cut-off TLS record header", [0x16, 0x03, 0x01, 0x00, 0xf1], "five bytes: the message type at byte 5 is not there yet" },
         { "a DNS response", Captured.DnsMessage(0x2b7e, flags: 0x8180, answers: 1, withEdns: false), "the QR bit is set: an answer, not a question" },
+        { "a DNS response with no answers (name not found)", Captured.DnsMessage(0x2b7e, flags: 0x8183, answers: 0, withEdns: false),
+          "the counts look like a query's, but the QR bit (the top bit of byte 2) is set: it is a response" },
         { "a DNS status query", Captured.DnsMessage(0x2b7e, flags: 0x1000, answers: 0, withEdns: false), "opcode 2 (status), not a standard query" },
         { "a DNS header alone", Captured.DnsMessage(0x2b7e, flags: 0x0100, answers: 0, withEdns: false)[..12], "12 bytes: the question is missing" },
     };
