@@ -34,16 +34,17 @@ public sealed class DevNewTests
     public async Task A_scaffolded_lesson_marked_ready_too_soon_fails_dev_check()
     {
         using var course = new ScratchCourse();
-        await DevNew.RunAsync(course.Root, "06", "chat-room", null, null, new ProcessRunner(), TestContext.Current.CancellationToken);
+        // A number past the course map, so the test never meets a lesson someone has written since.
+        await DevNew.RunAsync(course.Root, "09", "web-chat", null, null, new ProcessRunner(), TestContext.Current.CancellationToken);
         var manifest = File.ReadAllText(course.Path("course.json"));
-        var at = manifest.IndexOf("\"slug\": \"chat-room\"", StringComparison.Ordinal);
+        var at = manifest.IndexOf("\"slug\": \"web-chat\"", StringComparison.Ordinal);
         File.WriteAllText(course.Path("course.json"), manifest[..at] + manifest[at..].ReplaceFirst("\"status\": \"planned\"", "\"status\": \"ready\""));
 
         var problems = (await course.CheckAsync()).Problems.Select(p => p.ToString()).ToList();
 
-        Assert.Contains("lesson 06: is ready but lessons/06-chat-room/README.md still holds scaffold text \"TODO(dev new)\"", problems);
-        Assert.Contains("lesson 06: is ready but has no demo program (lessons/06-chat-room/<Name>/<Name>.csproj)", problems);
-        Assert.Contains("lesson 06: README.md's course map row should link lessons/06-chat-room/README.md and say **ready**", problems);
+        Assert.Contains("lesson 09: is ready but lessons/09-web-chat/README.md still holds scaffold text \"TODO(dev new)\"", problems);
+        Assert.Contains("lesson 09: is ready but has no demo program (lessons/09-web-chat/<Name>/<Name>.csproj)", problems);
+        Assert.Contains("lesson 09: README.md's course map row should link lessons/09-web-chat/README.md and say **ready**", problems);
     }
 
     [Fact]
