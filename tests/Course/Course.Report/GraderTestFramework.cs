@@ -48,7 +48,8 @@ public sealed class GraderTestFramework : XunitTestFramework
     /// The same test as the entry point xunit generates.
     /// </summary>
     private static bool RunByXunitsConsoleRunner() =>
-        !Environment.GetCommandLineArgs().Skip(1).Any(a => a is "--server" or "--internal-msbuild-node" or "-automated" or "@@");
+        !Environment.GetCommandLineArgs().Skip(1).Any(a => a is "--server" or "--internal-msbuild-node" or "-automated" or "@@")
+        && !AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.Testing.Platform");
 
     private sealed class Collecting(XunitResults results, IMessageSink next) : IMessageSink
     {
