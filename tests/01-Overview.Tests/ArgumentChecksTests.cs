@@ -11,7 +11,7 @@ namespace SocketCourse.Overview.Tests;
 [Trait("Step", "1")]
 public sealed class Step1_FirstSocketsArgumentTests
 {
-    [Fact]
+    [Fact(DisplayName = "A null address or socket is an ArgumentNullException")]
     public void A_null_address_or_socket_is_an_ArgumentNullException()
     {
         Expect.Throws<ArgumentNullException>(() => FirstSockets.ListenOnAnyPort(null!).Dispose(),
@@ -20,7 +20,7 @@ public sealed class Step1_FirstSocketsArgumentTests
             "ChosenPort(null) has no socket to ask");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A timeout of zero is an ArgumentOutOfRangeException")]
     public async Task A_timeout_of_zero_is_an_ArgumentOutOfRangeException()
     {
         using var listener = LoopbackListener.Start();
@@ -28,7 +28,7 @@ public sealed class Step1_FirstSocketsArgumentTests
             "a probe that may wait no time at all cannot succeed: say so rather than report TimedOut");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The caller's own cancellation is an OperationCanceledException, not TimedOut")]
     public async Task The_callers_own_cancellation_is_an_OperationCanceledException_not_TimedOut()
     {
         using var listener = LoopbackListener.Start();
@@ -46,13 +46,13 @@ public sealed class Step1_FirstSocketsArgumentTests
 [Trait("Step", "2")]
 public sealed class Step2_EndpointTextArgumentTests
 {
-    [Fact]
+    [Fact(DisplayName = "Format with a null host is an ArgumentNullException")]
     public void Format_with_a_null_host_is_an_ArgumentNullException()
     {
         Expect.Throws<ArgumentNullException>(() => EndpointText.Format(null!, 80), "Format(null, 80) has no host to write");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A format error quotes the text, and a port error gives the range")]
     public void A_format_error_quotes_the_text_and_a_port_error_gives_the_range()
     {
         var error = Expect.Throws<EndpointFormatException>(() => EndpointText.Parse("1.2.3:80"), "\"1.2.3\" has three numbers, not four");
@@ -69,7 +69,7 @@ public sealed class Step2_EndpointTextArgumentTests
 [Trait("Step", "3")]
 public sealed class Step3_LayerArgumentTests
 {
-    [Fact]
+    [Fact(DisplayName = "A layer that does not exist is explained")]
     public void A_layer_that_does_not_exist_is_explained()
     {
         var error = Expect.Throws<ArgumentOutOfRangeException>(() => ProtocolLayers.ToTcpIp((OsiLayer)8), "the OSI model has no layer 8");

@@ -13,7 +13,7 @@ public sealed class Step1_ThreadingTcpServerArgumentTests
 {
     private static readonly IPEndPoint AnyLoopbackPort = new(IPAddress.Loopback, 0);
 
-    [Fact]
+    [Fact(DisplayName = "A null endpoint or handler is an ArgumentNullException")]
     public void A_null_endpoint_or_handler_is_an_ArgumentNullException()
     {
         Expect.Throws<ArgumentNullException>(() => ThreadingTcpServer.Start(null!, _ => { }).Dispose(),
@@ -22,7 +22,7 @@ public sealed class Step1_ThreadingTcpServerArgumentTests
             "Start(endpoint, null) would accept clients and have nothing to serve them with: refuse it before listening");
     }
 
-    [Theory]
+    [Theory(DisplayName = "A cap below one client is an ArgumentOutOfRangeException")]
     [InlineData(0)]
     [InlineData(-1)]
     public void A_cap_below_one_client_is_an_ArgumentOutOfRangeException(int maxClients)
@@ -37,7 +37,7 @@ public sealed class Step1_ThreadingTcpServerArgumentTests
 [Trait("Step", "2")]
 public sealed class Step2_ReplyHandlerArgumentTests
 {
-    [Fact]
+    [Fact(DisplayName = "A null client or reply is an ArgumentNullException")]
     public async Task A_null_client_or_reply_is_an_ArgumentNullException()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -48,7 +48,7 @@ public sealed class Step2_ReplyHandlerArgumentTests
             "Serve(client, null) could never answer: refuse it before the first Receive");
     }
 
-    [Theory]
+    [Theory(DisplayName = "A buffer below one byte is an ArgumentOutOfRangeException")]
     [InlineData(0)]
     [InlineData(-5)]
     public async Task A_buffer_below_one_byte_is_an_ArgumentOutOfRangeException(int maxMessageBytes)
@@ -65,7 +65,7 @@ public sealed class Step2_ReplyHandlerArgumentTests
 [Trait("Step", "3")]
 public sealed class Step3_LoopingClientArgumentTests
 {
-    [Fact]
+    [Fact(DisplayName = "A null argument is an ArgumentNullException, and nothing connects")]
     public async Task A_null_argument_is_an_ArgumentNullException_and_nothing_connects()
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

@@ -18,7 +18,7 @@ public sealed class Step1_LineReaderTests
 
     private static string ShowLines(IEnumerable<string?> lines) => "[" + string.Join(", ", lines.Select(l => Show.Text(l))) + "]";
 
-    [Fact]
+    [Fact(DisplayName = "Two lines in one read are two lines")]
     public async Task Two_lines_in_one_read_are_two_lines()
     {
         var stream = ScriptedStream.Of(Wire.Utf8("first\nsecond\n"));
@@ -31,7 +31,7 @@ public sealed class Step1_LineReaderTests
             "Two lines arrived in one read: a reader that returns whole reads as messages merges them. Keep the bytes after the first '\\n' for the next call.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A line arriving one byte at a time is one line")]
     public async Task A_line_arriving_one_byte_at_a_time_is_one_line()
     {
         using var pair = await ConnectedPair.OpenAsync(Chaos.OneByteAtATime);
@@ -50,7 +50,7 @@ public sealed class Step1_LineReaderTests
             "One read may return part of a line (one byte, even half a character): keep reading until the '\\n'. " + Explain.ByteStream);
     }
 
-    [Fact]
+    [Fact(DisplayName = "Separate writes merged by the network are still separate lines")]
     public async Task Separate_writes_merged_by_the_network_are_still_separate_lines()
     {
         using var pair = await ConnectedPair.OpenAsync(Chaos.Merged);
@@ -71,7 +71,7 @@ public sealed class Step1_LineReaderTests
             "Sends are not messages: TCP may merge them (Nagle's algorithm, a busy receiver). The '\\n' is the only boundary.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A CR LF or a character split at any position reads the same")]
     public async Task A_CR_LF_or_a_character_split_at_every_position_reads_the_same()
     {
         var data = Wire.Utf8("你好\r\n👋 ok\r\n\r\nend\n");
@@ -98,7 +98,7 @@ public sealed class Step1_LineReaderTests
         }
     }
 
-    [Fact]
+    [Fact(DisplayName = "A CR not followed by LF is part of the line")]
     public async Task A_CR_not_followed_by_LF_is_part_of_the_line()
     {
         var reader = new LineReader(ScriptedStream.Of(Wire.Utf8("a\rb\n"), Wire.Utf8("c\r"), Wire.Utf8("\r\n")));
@@ -110,7 +110,7 @@ public sealed class Step1_LineReaderTests
             "a CR belongs to the line end only when it is the byte right before the LF.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A line of exactly the limit is accepted, even with CR and LF in separate reads")]
     public async Task A_line_of_exactly_the_limit_is_accepted_even_with_CR_and_LF_in_separate_reads()
     {
         var line = new string('a', 14) + "é"; // 16 bytes of UTF-8
@@ -123,7 +123,7 @@ public sealed class Step1_LineReaderTests
             "The limit counts the line's bytes without its line end; a CR at the limit may still be followed by an LF, so wait for it.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "One byte over the limit fails, without waiting for the line end")]
     public async Task One_byte_over_the_limit_fails_without_waiting_for_the_line_end()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -137,7 +137,7 @@ public sealed class Step1_LineReaderTests
             "whatever comes next, so a reader that waits for the '\\n' buffers whatever the peer cares to send");
     }
 
-    [Fact]
+    [Fact(DisplayName = "The reader stops reading at the limit")]
     public async Task The_reader_stops_reading_at_the_limit()
     {
         var stream = new EndlessLineStream(giveUpAfter: 16 * 1024 * 1024);
@@ -152,7 +152,7 @@ public sealed class Step1_LineReaderTests
             "Check the limit after every read, not once the line end comes: a peer must not make you buffer without end.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Invalid UTF-8 is an error, and the next line still reads")]
     public async Task Invalid_UTF8_is_an_error_and_the_next_line_still_reads()
     {
         var reader = new LineReader(ScriptedStream.Of([(byte)'o', (byte)'k', 0xC3, 0x28, (byte)'\n', .. Wire.Utf8("next\n")]));
@@ -168,7 +168,7 @@ public sealed class Step1_LineReaderTests
             "consume it before throwing, so one bad line costs only itself.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "End of stream between lines is null, every time")]
     public async Task End_of_stream_between_lines_is_null_every_time()
     {
         var reader = new LineReader(ScriptedStream.Of(Wire.Utf8("last\n")));
@@ -179,7 +179,7 @@ public sealed class Step1_LineReaderTests
             $"Got {ShowLines(lines)}, expected [\"last\", null, null]. End of stream right after a line end is the normal end: return null, and null again if asked again.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "End of stream inside a line is a truncated message")]
     public async Task End_of_stream_inside_a_line_is_a_truncated_message()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -194,7 +194,7 @@ public sealed class Step1_LineReaderTests
         Assert.True(e.BytesReceived == 11, $"TruncatedMessageException.BytesReceived is {e.BytesReceived}; 11 bytes of the line had arrived.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A read waiting for a silent peer can be cancelled")]
     public async Task A_read_waiting_for_a_silent_peer_can_be_cancelled()
     {
         using var pair = await ConnectedPair.OpenAsync();

@@ -5,7 +5,7 @@ namespace SocketCourse.Framing.Tests;
 [Trait("Step", "1")]
 public sealed class Step1_LineWriterTests
 {
-    [Fact]
+    [Fact(DisplayName = "A line is its UTF-8 bytes and one LF")]
     public async Task A_line_is_its_UTF8_bytes_and_one_LF()
     {
         var output = new MemoryStream();
@@ -23,7 +23,7 @@ public sealed class Step1_LineWriterTests
             "(你 is e4 bd a0, 好 is e5 a5 bd in UTF-8, each line followed by one 0a). No BOM, no CR.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A line containing a line end is refused, and nothing is sent")]
     public async Task A_line_containing_a_line_end_is_refused_and_nothing_is_sent()
     {
         var output = new MemoryStream();
@@ -36,7 +36,7 @@ public sealed class Step1_LineWriterTests
         Assert.True(output.Length == 0, $"A refused line must not be sent, not even in part; the stream holds {Show.Bytes(output.ToArray())}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A line over the limit in bytes is refused, and nothing is sent")]
     public async Task A_line_over_the_limit_is_refused_and_nothing_is_sent()
     {
         var output = new MemoryStream();
@@ -48,7 +48,7 @@ public sealed class Step1_LineWriterTests
         Assert.True(output.Length == 9, $"After one 8-byte line (9 bytes with its '\\n') and one refused line, the stream holds {Show.Bytes(output.ToArray())}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "What LineWriter sends, LineReader reads back through small chunks")]
     public async Task What_LineWriter_sends_LineReader_reads_back_through_small_chunks()
     {
         using var listener = LoopbackListener.Start();

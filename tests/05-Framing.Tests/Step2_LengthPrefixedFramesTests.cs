@@ -23,7 +23,7 @@ public sealed class Step2_LengthPrefixedFramesTests
         $"Little-endian is {Wire.Hex([.. expected.Reverse()])} (struct.pack('<I', {n})), the order BitConverter and MemoryMarshal use on " +
         "x86 and ARM machines; a peer on any machine must read the same bytes, which is why C has htonl. Use BinaryPrimitives.WriteUInt32BigEndian.";
 
-    [Theory]
+    [Theory(DisplayName = "The prefix is the length in four bytes, big-endian")]
     [MemberData(nameof(PythonPrefixes))]
     public async Task The_prefix_is_the_length_in_four_bytes_big_endian(int n, byte[] prefix)
     {
@@ -40,7 +40,7 @@ public sealed class Step2_LengthPrefixedFramesTests
             $"A frame is the 4-byte prefix and then the payload, nothing else: expected {4 + n} bytes, the stream holds {frame.Length}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A frame from Python is read through small chunks")]
     public async Task A_frame_from_Python_is_read_through_small_chunks()
     {
         using var pair = await ConnectedPair.OpenAsync(Chaos.Chunks(7));
@@ -67,7 +67,7 @@ public sealed class Step2_LengthPrefixedFramesTests
             "Read exactly 4 bytes, then exactly the announced length, however many reads that takes (ReadExactlyAsync or a loop).");
     }
 
-    [Fact]
+    [Fact(DisplayName = "An empty frame is a frame, not the end")]
     public async Task An_empty_frame_is_a_frame_not_the_end()
     {
         var stream = ScriptedStream.Of([0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, (byte)'o', (byte)'k']);
@@ -86,7 +86,7 @@ public sealed class Step2_LengthPrefixedFramesTests
         Assert.True(frames[2] is null, "After the last frame the stream ended: ReadFrameAsync returns null, the normal end.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Frames arriving one byte at a time are read whole")]
     public async Task Frames_arriving_one_byte_at_a_time_are_read_whole()
     {
         using var pair = await ConnectedPair.OpenAsync(Chaos.OneByteAtATime);
@@ -113,7 +113,7 @@ public sealed class Step2_LengthPrefixedFramesTests
         Assert.True(frames[^1] is null, "After the last frame the stream ended cleanly: expected null.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Frames sent separately but merged by the network stay separate")]
     public async Task Frames_sent_separately_but_merged_by_the_network_stay_separate()
     {
         using var pair = await ConnectedPair.OpenAsync(Chaos.Merged);
@@ -134,7 +134,7 @@ public sealed class Step2_LengthPrefixedFramesTests
             "Read exactly the announced length and no more: the next frame's bytes belong to the next call.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A 100 KiB frame needs many reads, and arrives whole")]
     public async Task A_100_KB_frame_needs_many_reads_and_arrives_whole()
     {
         using var pair = await ConnectedPair.OpenAsync(Chaos.Chunks(1400));
@@ -150,7 +150,7 @@ public sealed class Step2_LengthPrefixedFramesTests
             "One ReadAsync returns what has arrived so far, not the whole payload: loop (or ReadExactlyAsync) until you have the length.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A frame of exactly the limit is read, and one byte more is refused at once")]
     public async Task A_frame_of_exactly_the_limit_is_read_and_one_byte_more_is_refused_at_once()
     {
         using var pair = await ConnectedPair.OpenAsync();
@@ -168,7 +168,7 @@ public sealed class Step2_LengthPrefixedFramesTests
         Assert.True(e.Length == 101, $"FrameTooLargeException.Length is {e.Length}; the prefix announced 101.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "A huge claim is refused as the unsigned number it is")]
     [InlineData(new byte[] { 0x80, 0x00, 0x00, 0x00 }, 2147483648L)]
     [InlineData(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF }, 4294967295L)]
     public async Task A_huge_claim_is_refused_as_the_unsigned_number_it_is(byte[] prefix, long claimed)
@@ -186,7 +186,7 @@ public sealed class Step2_LengthPrefixedFramesTests
             "and a negative length slips past a 'length > max' check.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "A refused claim allocates nothing for its payload")]
     [InlineData(0x80000000u)]
     [InlineData(0x04000000u)]
     public async Task A_refused_claim_allocates_nothing_for_its_payload(uint claimed)
@@ -242,7 +242,7 @@ public sealed class Step2_LengthPrefixedFramesTests
         return (task.Exception?.InnerExceptions[0], allocated);
     }
 
-    [Fact]
+    [Fact(DisplayName = "A cut-off prefix says how many bytes were missing")]
     public async Task A_cut_off_prefix_says_how_many_bytes_were_missing()
     {
         var stream = ScriptedStream.Of([0x00, 0x00]);
@@ -253,7 +253,7 @@ public sealed class Step2_LengthPrefixedFramesTests
             $"TruncatedMessageException says {e.BytesReceived} received, {e.BytesMissing?.ToString() ?? "null"} missing; the prefix had 2 of its 4 bytes, 2 missing.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A cut-off payload says how many bytes were missing")]
     public async Task A_cut_off_payload_says_how_many_bytes_were_missing()
     {
         using var pair = await ConnectedPair.OpenAsync(Chaos.Chunks(3));
@@ -268,7 +268,7 @@ public sealed class Step2_LengthPrefixedFramesTests
             $"TruncatedMessageException says {e.BytesReceived} received, {e.BytesMissing?.ToString() ?? "null"} missing; the payload had 7 of its 10 bytes, 3 missing.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Writing a frame over the limit sends nothing")]
     public async Task Writing_a_frame_over_the_limit_sends_nothing()
     {
         var output = new MemoryStream();
@@ -279,7 +279,7 @@ public sealed class Step2_LengthPrefixedFramesTests
         Assert.True(output.Length == 0, $"A refused frame must not be sent, not even its prefix; the stream holds {Show.Bytes(output.ToArray())}.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A read waiting for a frame can be cancelled")]
     public async Task A_read_waiting_for_a_frame_can_be_cancelled()
     {
         using var pair = await ConnectedPair.OpenAsync();

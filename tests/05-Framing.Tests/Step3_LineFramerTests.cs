@@ -22,7 +22,7 @@ public sealed class Step3_LineFramerTests
 
     private static string ShowLines(IEnumerable<string> lines) => "[" + string.Join(", ", lines.Select(l => Show.Text(l))) + "]";
 
-    [Fact]
+    [Fact(DisplayName = "Lines split across segments at any position are found")]
     public void Lines_split_across_segments_at_every_position_are_found()
     {
         var data = Wire.Utf8("你好\r\nab\n\r\n👋");
@@ -41,7 +41,7 @@ public sealed class Step3_LineFramerTests
         }
     }
 
-    [Fact]
+    [Fact(DisplayName = "Without a line end, TryReadLine returns false and leaves the buffer alone")]
     public void Without_a_line_end_it_returns_false_and_leaves_the_buffer_alone()
     {
         foreach (var text in new[] { "abc", "abc\r", "" })
@@ -55,7 +55,7 @@ public sealed class Step3_LineFramerTests
         }
     }
 
-    [Fact]
+    [Fact(DisplayName = "A thousand lines in one buffer come out in order")]
     public void A_thousand_lines_in_one_buffer_come_out_in_order()
     {
         var text = string.Concat(Enumerable.Range(0, 1000).Select(i => $"line {i}\n"));
@@ -67,7 +67,7 @@ public sealed class Step3_LineFramerTests
             "Call it in a loop until it returns false: one read can hold many lines, and each must be answered.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A line of exactly the limit is found, and a CR at the limit waits for its LF")]
     public void A_line_of_exactly_the_limit_is_found_and_a_CR_at_the_limit_waits_for_its_LF()
     {
         var exact = Wire.Sequence(Wire.Utf8("abcd"), Wire.Utf8("\r"), Wire.Utf8("\n"));
@@ -87,7 +87,7 @@ public sealed class Step3_LineFramerTests
         Assert.False(found, "\"abcd\\r\" has no '\\n' yet: TryReadLine must return false.");
     }
 
-    [Theory]
+    [Theory(DisplayName = "One byte over the limit is LineTooLong, without waiting for more")]
     [InlineData("abcde")]
     [InlineData("abcde\n")]
     [InlineData("abcd\rx")]
@@ -99,7 +99,7 @@ public sealed class Step3_LineFramerTests
             $"{Show.Text(text)} with maxLineBytes: 4: five bytes of line content are certain; returning false would make the caller buffer more and more of a line it will refuse");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A megabyte without a line end is refused at once")]
     public void A_megabyte_without_a_line_end_is_refused_at_once()
     {
         var buffer = Wire.Sequence(Enumerable.Range(0, 16).Select(_ => Enumerable.Repeat((byte)'x', 64 * 1024).ToArray()).ToArray());

@@ -15,7 +15,7 @@ public sealed class Step3_PipelinedLineServerTests
 
     private static string ShowLines(IEnumerable<string> lines) => "[" + string.Join(", ", lines.Take(5).Select(l => Show.Text(l))) + (lines.Count() > 5 ? ", …" : "") + "]";
 
-    [Fact]
+    [Fact(DisplayName = "A thousand lines in one send get a thousand replies, in order")]
     public async Task A_thousand_lines_in_one_send_get_a_thousand_replies_in_order()
     {
         await using var server = PipelinedLineServer.Start(AnyPort, Upper);
@@ -31,7 +31,7 @@ public sealed class Step3_PipelinedLineServerTests
             "Pipelined lines must be answered one by one, in the order they came.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Lines arriving one byte at a time are answered whole")]
     public async Task Lines_arriving_one_byte_at_a_time_are_answered_whole()
     {
         await using var server = PipelinedLineServer.Start(AnyPort, Upper);
@@ -47,7 +47,7 @@ public sealed class Step3_PipelinedLineServerTests
             "and the next ReadAsync returns them with the new ones. " + Explain.ByteStream);
     }
 
-    [Fact]
+    [Fact(DisplayName = "Separate writes merged by the network get separate replies")]
     public async Task Separate_writes_merged_by_the_network_get_separate_replies()
     {
         await using var server = PipelinedLineServer.Start(AnyPort, Upper);
@@ -63,7 +63,7 @@ public sealed class Step3_PipelinedLineServerTests
             $"Three lines sent as three writes arrived merged; the replies were {ShowLines(replies)}. Answer every line in the buffer, not one per read.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A line at the limit is answered; one byte more gets an error, and the connection is closed")]
     public async Task A_line_at_the_limit_is_answered_and_one_byte_more_gets_an_error_and_the_connection_closed()
     {
         await using var server = PipelinedLineServer.Start(AnyPort, line => $"{line.Length} bytes", maxLineBytes: 32);
@@ -81,7 +81,7 @@ public sealed class Step3_PipelinedLineServerTests
         await client.ExpectCleanCloseAsync("after a line over the limit the server replies and closes: finding the line's end would mean buffering it");
     }
 
-    [Fact]
+    [Fact(DisplayName = "An invalid UTF-8 line gets an error reply, and the next line is served")]
     public async Task An_invalid_UTF8_line_gets_an_error_reply_and_the_next_line_is_served()
     {
         await using var server = PipelinedLineServer.Start(AnyPort, Upper);
@@ -95,7 +95,7 @@ public sealed class Step3_PipelinedLineServerTests
             "Decode strictly; the bad line's end is known, so answer it with the error and go on.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "A slow reader still gets every reply, in order")]
     public async Task A_slow_reader_still_gets_every_reply_in_order()
     {
         var bulk = new string('s', 200);
@@ -119,7 +119,7 @@ public sealed class Step3_PipelinedLineServerTests
             "When the client reads slowly, the server's sends must wait (await FlushAsync) rather than drop or reorder replies.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Two clients are served side by side")]
     public async Task Two_clients_are_served_side_by_side()
     {
         await using var server = PipelinedLineServer.Start(AnyPort, Upper);
@@ -137,7 +137,7 @@ public sealed class Step3_PipelinedLineServerTests
             $"The first client's line came in two writes; its reply was {Show.Text(firstReply)}. Each connection needs its own PipeReader.");
     }
 
-    [Fact]
+    [Fact(DisplayName = "Stop closes every connection and frees the port")]
     public async Task Stop_closes_every_connection_and_frees_the_port()
     {
         var server = PipelinedLineServer.Start(AnyPort, Upper);
