@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using SocketCourse.Tool.Manifest;
 
 namespace SocketCourse.Tool.Grading;
@@ -17,7 +16,7 @@ public sealed record GradedProject(string ProjectFile, string AssemblyName)
     {
         var folder = root.Full(lesson.GradedFolder(track));
         var projects = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.csproj") : [];
-        return projects.Length == 1 ? new GradedProject(projects[0], ReadAssemblyName(projects[0])) : null;
+        return projects.Length == 1 ? new GradedProject(projects[0], TestProject.ReadAssemblyName(projects[0])) : null;
     }
 
     /// <summary>The project's folder.</summary>
@@ -41,20 +40,5 @@ public sealed record GradedProject(string ProjectFile, string AssemblyName)
             if (File.Exists(source))
                 File.Copy(source, Path.Combine(graderFolder, AssemblyName + extension), overwrite: true);
         }
-    }
-
-    private static string ReadAssemblyName(string projectFile)
-    {
-        try
-        {
-            var name = XDocument.Load(projectFile).Descendants("AssemblyName").FirstOrDefault()?.Value.Trim();
-            if (!string.IsNullOrEmpty(name) && !name.Contains("$("))
-                return name;
-        }
-        catch (System.Xml.XmlException)
-        {
-            // A broken project file shows up as a build error.
-        }
-        return Path.GetFileNameWithoutExtension(projectFile);
     }
 }

@@ -31,7 +31,8 @@ public sealed record TestProject(string ProjectFile, string AssemblyName)
             .FirstOrDefault();
     }
 
-    private static string ReadAssemblyName(string projectFile)
+    /// <summary>The assembly a project builds: its AssemblyName, or the project file's name when it sets none.</summary>
+    internal static string ReadAssemblyName(string projectFile)
     {
         try
         {
