@@ -38,6 +38,26 @@ public sealed class CourseTree(CourseRoot root, CourseManifest manifest)
             .Where(f => f.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
             .Select(Root.Relative)];
 
+    /// <summary>
+    /// The grader sources of a lesson: its test project's .cs files, and the shared grader files it compiles with a
+    /// <c>&lt;Compile Include="../Shared/Folder/*.cs" /&gt;</c> (lessons 06 and 07 share their protocol graders that way).
+    /// </summary>
+    public IReadOnlyList<string> GraderSources(Lesson lesson)
+    {
+        if (!FolderExists(lesson.Tests)) return [];
+        var files = Files(lesson.Tests, ".cs").ToList();
+        foreach (var project in Files(lesson.Tests, ".csproj"))
+        {
+            foreach (System.Text.RegularExpressions.Match include in System.Text.RegularExpressions.Regex.Matches(
+                         Read(project), @"<Compile\s+Include=""\.\./(?<folder>Shared/[^""*]+)/\*\.cs"""))
+            {
+                var folder = $"tests/{include.Groups["folder"].Value}";
+                if (FolderExists(folder)) files.AddRange(Files(folder, ".cs"));
+            }
+        }
+        return files;
+    }
+
     /// <summary>The Name of a lesson (PascalCase, from its exercise folder), e.g. "SingleConnection".</summary>
     public static string NameOf(Lesson lesson) => LessonNames.NameInFolder(lesson.Exercise, lesson.Number) ?? LessonNames.NameOf(lesson.Slug);
 

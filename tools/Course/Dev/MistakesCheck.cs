@@ -80,7 +80,7 @@ public static class MistakesCheck
         // A pending entry waits for a grader that does not exist yet; its "pending" text says which.
         if (json.TryGetProperty("pending", out var pending) && pending.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(pending.GetString()))
             yield break;
-        var source = string.Join("\n", tree.Files(lesson.Tests, ".cs").Select(tree.Read));
+        var source = string.Join("\n", tree.GraderSources(lesson).Select(tree.Read));
         foreach (var grader in graders.EnumerateArray().Select(g => g.GetString()!))
         {
             var method = grader.Split('.')[^1];

@@ -35,7 +35,7 @@ public static partial class StepsCheck
             foreach (var step in lesson.Steps.Where(s => s.Hints.Count == 0))
                 yield return DevProblem.Lesson(n, $"{file} has no hint for step {step.Number} (bullets under \"## Step {step.Number}\")");
         }
-        var source = string.Join("\n", tree.FolderExists(lesson.Tests) ? tree.Files(lesson.Tests, ".cs").Select(tree.Read) : []);
+        var source = string.Join("\n", tree.GraderSources(lesson).Select(tree.Read));
         foreach (var step in lesson.Steps)
         {
             foreach (var grader in step.Hints.SelectMany(h => h.Graders).Distinct())

@@ -43,7 +43,7 @@ public static class Fingerprint
         Add(hash, "graders:" + track.Name());
         foreach (var file in SharedFiles)
             AddFile(hash, root, root.Full(file));
-        foreach (var folder in new[] { lesson.Tests, "tests/Course/Course.Testing" })
+        foreach (var folder in new[] { lesson.Tests, "tests/Course/Course.Testing", "tests/Shared" })
         {
             foreach (var file in SourceFiles(root.Full(folder)))
                 AddFile(hash, root, file);
