@@ -113,8 +113,9 @@ public sealed class MemberOutbox : IChatMember
         try
         {
             // Lines are written into a buffer and sent together: a writer that has fallen behind catches up with one
-            // send for many lines instead of one send each.
-            using var buffered = new BufferedStream(new NetworkStream(_socket, ownsSocket: false), 64 * 1024);
+            // send for many lines instead of one send each. Not disposed: disposing it would flush what is left, with no
+            // way to cancel, to a peer that may not be reading; closing the socket is enough.
+            var buffered = new BufferedStream(new NetworkStream(_socket, ownsSocket: false), 64 * 1024);
             var writer = new LineWriter(buffered, ChatLimits.MaxOutgoingLineBytes);
             var batch = new List<string>();
             while (TakeBatch(batch))

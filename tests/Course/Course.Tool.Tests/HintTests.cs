@@ -82,8 +82,9 @@ public sealed partial class HintTests
         var problems = new List<string>();
         foreach (var lesson in manifest.ReadyLessons)
         {
-            var graders = Directory.EnumerateFiles(root.Full(lesson.Tests), "*.cs", SearchOption.AllDirectories)
-                .SelectMany(f => TestMethod().Matches(File.ReadAllText(f)).Select(m => m.Groups["name"].Value))
+            // The lesson's own grader files and the shared ones its project compiles (tests/Shared/…).
+            var graders = new SocketCourse.Tool.Dev.CourseTree(root, manifest).GraderSources(lesson)
+                .SelectMany(f => TestMethod().Matches(File.ReadAllText(root.Full(f))).Select(m => m.Groups["name"].Value))
                 .ToHashSet(StringComparer.Ordinal);
             foreach (var step in lesson.Steps)
             {

@@ -20,7 +20,16 @@ public sealed class ChatPeer : IAsyncDisposable, IDisposable
     {
         Socket = socket;
         Name = name;
+        // Read both addresses while connected: the socket keeps them, so they can still be named after a reset.
+        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+        RemoteEndPoint = (IPEndPoint)socket.RemoteEndPoint!;
     }
+
+    /// <summary>This end's address.</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>The server's end of this connection.</summary>
+    public IPEndPoint RemoteEndPoint { get; }
 
     /// <summary>How messages call this client ("alice", "the slow member").</summary>
     public string Name { get; }

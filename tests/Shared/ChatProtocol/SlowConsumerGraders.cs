@@ -74,13 +74,14 @@ public abstract class SlowConsumerGraders
             {
                 line = await peer.ReadLineAsync($"line {next + 1} of alice's {lines.Count}", MaxWaitPerLine);
             }
-            catch (GradingTimeoutException e)
+            catch (GradingTimeoutException)
             {
                 throw new GradingException(
                     $"{peer.Name} had {next} of alice's {lines.Count} lines (1,000 bytes each) and then waited more than " +
                     $"{MaxWaitPerLine.TotalSeconds:0} s for the next one, while a member that never reads was in the room. A broadcast that " +
                     "writes to each member's socket in turn stops at the first member whose TCP buffers are full, and everyone waits for " +
-                    "that one. Give each member a bounded outbox and a writer thread, and make TryDeliver only queue. " + e.Message, e);
+                    "that one. Give each member a bounded outbox and a writer thread, and make TryDeliver only queue. " +
+                    $"(The last line {peer.Name} received: {Show.Text(peer.Received.LastOrDefault(), 40)}.)");
             }
             if (line == ChatLines.DroppedTooSlow("slow"))
             {
@@ -96,9 +97,19 @@ public abstract class SlowConsumerGraders
         return (peer, sawDrop);
     }
 
-    // The dropped member's connection must end: its unread lines may still be in its buffer, so read them away first.
+    // The dropped member's connection must end at once. Reading would let a server that drains the outbox first finish
+    // its drain, so where the harness can see the server's socket (Linux), look at it without reading: it must be closed.
+    // Then the unread lines may still be in the slow member's buffer: read them away, up to the end of the stream.
     private static async Task ExpectConnectionEndsAsync(ChatPeer slow)
     {
+        if (SocketLeaks.CanCheck)
+        {
+            await Eventually.TrueAsync(() => SocketLeaks.IsConnectionOpen(slow.RemoteEndPoint, slow.LocalEndPoint) != true,
+                "the server to close the slow member's socket while the slow member still does not read",
+                () => "The server still holds the slow member's socket open. A member dropped as too slow is not reading: do not wait to " +
+                      "send it what is queued (that wait lasts as long as it chooses not to read). Throw its lines away and close at once " +
+                      "(cancel the pending write).");
+        }
         var buffer = new byte[256 * 1024];
         using var cts = new CancellationTokenSource(Deadlines.Default);
         try
