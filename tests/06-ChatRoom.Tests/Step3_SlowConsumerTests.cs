@@ -13,7 +13,13 @@ public sealed class Step3_SlowConsumerTests : SlowConsumerGraders
     [Fact(DisplayName = "Stop returns in time even while a member that never reads has lines waiting")]
     public async Task Stop_returns_in_time_while_a_member_that_never_reads_has_lines_waiting()
     {
-        var running = await ThreadedServerUnderTest.StartAsync(socket => new MemberOutbox(socket, capacity: 100_000));
+        // A big outbox, so the member is not dropped, and small send buffers at the server, so its writer is soon stuck in
+        // a send that cannot finish (Linux would otherwise let the send buffer grow to megabytes and take it all).
+        var running = await ThreadedServerUnderTest.StartAsync(socket =>
+        {
+            socket.SendBufferSize = 8 * 1024;
+            return new MemberOutbox(socket, capacity: 100_000);
+        });
         await using var _ = running;
         using var alice = await ChatPeer.JoinAsync(running.EndPoint, "alice");
         using var stuck = await ChatPeer.JoinAsync(running.EndPoint, "stuck", receiveBufferBytes: 4096);
