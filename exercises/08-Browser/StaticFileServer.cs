@@ -12,7 +12,7 @@ namespace SocketCourse.Browser;
 /// <item>A refused request (<see cref="HttpError"/>): answer its status code with a text body and
 /// <c>Connection: close</c>, then close politely (see below).</item>
 /// <item>The upgrade handler, if any, is offered the request; when it returns true the connection was its
-/// business: close it.</item>
+/// business: close it politely.</item>
 /// <item>A method other than GET and HEAD: 405 with <c>Allow: GET, HEAD</c>.</item>
 /// <item>A path that <see cref="WebRoot.Resolve"/> maps to no file (missing or refused): 404, without saying which.</item>
 /// <item>Otherwise 200 with <c>Content-Type</c> from <see cref="ContentTypes.For"/>, <c>Content-Length</c> and the

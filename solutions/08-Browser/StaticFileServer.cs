@@ -110,7 +110,11 @@ public sealed class StaticFileServer : IDisposable
                     }
                 }
                 if (request is null) return;
-                if (_upgrade is not null && await _upgrade(request, stream, _stopping.Token)) return;
+                if (_upgrade is not null && await _upgrade(request, stream, _stopping.Token))
+                {
+                    await LingerAsync(socket);
+                    return;
+                }
 
                 var keepAlive = request.Version == "HTTP/1.1"
                     ? !request.HeaderHasToken("Connection", "close")
