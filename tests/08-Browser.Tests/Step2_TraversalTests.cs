@@ -10,7 +10,7 @@ public sealed class Step2_TraversalTests
         // Every refusal on its own connection: a server that closes after a refusal still gets judged on the next.
         var response = await HttpWire.OneRequestAsync(run.EndPoint, $"GET {target} HTTP/1.1\r\nHost: x\r\n\r\n", $"GET {target}");
         Assert.True(!response.BodyText.Contains(WebRootFixture.Secret) && response.Status is 400 or 403 or 404,
-            $"GET {target} ({spelling}) got {response}. The file lies OUTSIDE the web root ({run.Files.Root}); the answer must be a refusal " +
+            $"GET {target} ({spelling}) got {response}. The file lies OUTSIDE the web root; the answer must be a refusal " +
             "(404, or 403 or 400), never its bytes. Decode each segment, refuse '.', '..', '/', '\\' and ':' inside one, and check the final real path is inside the root.");
     }
 
