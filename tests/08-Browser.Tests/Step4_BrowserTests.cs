@@ -45,7 +45,8 @@ public sealed class Step4_BrowserTests
         var artifacts = Path.Combine(AppContext.BaseDirectory, "artifacts");
         Directory.CreateDirectory(artifacts);
         var shot = Path.Combine(artifacts, "08-browser-chat.png");
-        await bob.ScreenshotAsync(new() { Path = shot });
+        var png = await bob.ScreenshotAsync(new() { Path = shot });
+        TestContext.Current.AddAttachment("08-browser-chat.png", png, "image/png");
         TestContext.Current.SendDiagnosticMessage($"screenshot of bob's page: {shot}");
     }
 
