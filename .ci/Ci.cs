@@ -30,6 +30,24 @@ try
         if (!OperatingSystem.IsLinux() || Run("sh", ["-c", "apt-get update -qq && apt-get install -y -qq git >/dev/null"]).Code != 0)
             return SetupFailed("git is not on PATH and could not be installed");
     }
+    // Lesson 08's browser grader drives a Chromium-family browser the system has (it never downloads one). On a bare
+    // Debian/Ubuntu box, install the distribution's chromium; elsewhere CI images bring Chrome or Edge.
+    if (FindChromium() is { } browser) Console.WriteLine($"browser for lesson 08: {browser}");
+    else if (OperatingSystem.IsLinux())
+    {
+        var asRoot = Run("id", ["-u"], quiet: true).Output.FirstOrDefault()?.Trim() == "0";
+        var sudo = !asRoot && Run("sudo", ["-n", "true"], quiet: true).Code == 0;
+        if (asRoot || sudo)
+        {
+            Console.WriteLine("no Chromium found: installing the distribution's chromium with apt-get");
+            var install = "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null";
+            Run(asRoot ? "sh" : "sudo", asRoot ? ["-c", install] : ["-n", "sh", "-c", install], limit: TimeSpan.FromMinutes(10));
+        }
+        Console.WriteLine(FindChromium() is { } installed
+            ? $"browser for lesson 08: {installed}"
+            : "problem: no Chromium, and apt-get could not install one (neither root nor passwordless sudo): lesson 08's browser grader will fail");
+    }
+    else Console.WriteLine("problem: no Chrome, Chromium or Edge found: lesson 08's browser grader will fail");
     Done("tools");
 
     // 2. Build both tracks.
@@ -149,8 +167,11 @@ static Outcome Run(string command, string[] arguments, string? log = null, bool 
 {
     var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
     foreach (var argument in arguments) start.ArgumentList.Add(argument);
+    // SOCKETCOURSE_CI tells graders that this is CI (a missing browser fails instead of skipping); Playwright must
+    // never download a browser of its own.
     foreach (var (name, value) in new[] { ("DOTNET_CLI_TELEMETRY_OPTOUT", "1"), ("DOTNET_NOLOGO", "1"),
-                                          ("DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "1"), ("DOTNET_CLI_UI_LANGUAGE", "en") })
+                                          ("DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "1"), ("DOTNET_CLI_UI_LANGUAGE", "en"),
+                                          ("SOCKETCOURSE_CI", "1"), ("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") })
         start.Environment[name] = value;
     var output = new List<string>();
     using var logFile = log is null ? null : new StreamWriter(log);
@@ -187,6 +208,24 @@ static Outcome Run(string command, string[] arguments, string? log = null, bool 
         process.WaitForExit(); // drains the redirected output
         return new Outcome(process.ExitCode, false, output);
     }
+}
+
+// The Chromium-family browser lesson 08's grader would use (the same places as tests/08-Browser.Tests/BrowserFinder.cs).
+static string? FindChromium()
+{
+    if (Environment.GetEnvironmentVariable("SOCKETCOURSE_CHROMIUM") is { Length: > 0 } chosen && File.Exists(chosen)) return chosen;
+    IEnumerable<string> candidates = OperatingSystem.IsWindows()
+        ? new[] { Environment.SpecialFolder.ProgramFiles, Environment.SpecialFolder.ProgramFilesX86, Environment.SpecialFolder.LocalApplicationData }
+            .Select(Environment.GetFolderPath).Where(root => root.Length > 0)
+            .SelectMany(root => new[] { Path.Combine(root, "Google", "Chrome", "Application", "chrome.exe"),
+                                        Path.Combine(root, "Chromium", "Application", "chrome.exe"),
+                                        Path.Combine(root, "Microsoft", "Edge", "Application", "msedge.exe") })
+        : OperatingSystem.IsMacOS()
+            ? ["/Applications/Chromium.app/Contents/MacOS/Chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+               "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"]
+            : ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable",
+               "/snap/bin/chromium", "/usr/bin/microsoft-edge"];
+    return candidates.FirstOrDefault(File.Exists);
 }
 
 // The repository root: the folder holding course.json, from the current directory upwards.
