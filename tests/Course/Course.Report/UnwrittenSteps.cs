@@ -46,21 +46,23 @@ public sealed class UnwrittenSteps(IMessageSink next, UnwrittenSteps.Mode mode) 
     /// <summary>
     /// The mode for this process: off when every failure is wanted in full or a test explorer runs the graders (it
     /// talks to them with `--server` and a protocol other than the dotnet CLI's); skipped when a report file is asked
-    /// for; otherwise (`dotnet test`, or the grader executable at a terminal) left to the learner's report.
+    /// for, or when another program reads the output; left to the learner's report under `dotnet test` (`--server
+    /// dotnettestcli`) and for the grader executable run at a terminal.
     /// </summary>
     public static Mode For(Assembly assembly)
     {
         var args = Environment.GetCommandLineArgs();
         var server = Array.IndexOf(args, "--server");
+        var dotnetTest = server >= 0 && server + 1 < args.Length && args[server + 1] == "dotnettestcli";
         if (CourseBuild.Of(assembly) is null
             || Environment.GetEnvironmentVariable(GraderTestFramework.FullTracesVariable) is "1" or "true"
             || args.Any(a => a.Equals("Detailed", StringComparison.OrdinalIgnoreCase))
-            || (server >= 0 && (server + 1 >= args.Length || args[server + 1] != "dotnettestcli"))
+            || (server >= 0 && !dotnetTest)
             || args.Any(a => a is "-automated" or "@@"))
             return Mode.Off;
-        return args.Any(a => a.StartsWith("--report-", StringComparison.Ordinal) || a is "-xml" or "-trx" or "-html" or "-ctrf" or "-jUnit" or "-nUnit")
-            ? Mode.Skip
-            : Mode.ReportOnly;
+        if (args.Any(a => a.StartsWith("--report-", StringComparison.Ordinal) || a is "-xml" or "-trx" or "-html" or "-ctrf" or "-jUnit" or "-nUnit"))
+            return Mode.Skip;
+        return dotnetTest || !Console.IsOutputRedirected ? Mode.ReportOnly : Mode.Skip;
     }
 
     /// <inheritdoc />
