@@ -86,23 +86,30 @@ public sealed class UnwrittenSteps(IMessageSink next, UnwrittenSteps.Mode mode) 
                     message = Skipped(failed);
                     break;
                 }
+                _dropped[failed.TestUniqueID] = true;
                 _held.TryRemove(failed.TestUniqueID, out var before);
                 FoldedResults[failed.TestUniqueID] = Result(failed, before?.OfType<ITestStarting>().FirstOrDefault()?.TestDisplayName);
-                _dropped[failed.TestUniqueID] = true;
                 return true;
             case ITestMessage test when _dropped.ContainsKey(test.TestUniqueID):
                 if (message is ITestFinished)
                     _dropped.TryRemove(test.TestUniqueID, out _);
                 return true;
             case ITestMessage test when _held.TryGetValue(test.TestUniqueID, out var held):
-                if (message is not ITestResultMessage)
+                // A test's output may come from a thread of its own: the list is locked while it grows or is sent on.
+                lock (held)
                 {
-                    held.Add(message);
-                    return true;
+                    if (_held.TryGetValue(test.TestUniqueID, out var current) && ReferenceEquals(current, held))
+                    {
+                        if (message is not ITestResultMessage)
+                        {
+                            held.Add(message);
+                            return true;
+                        }
+                        _held.TryRemove(test.TestUniqueID, out _);
+                        foreach (var earlier in held)
+                            next.OnMessage(earlier);
+                    }
                 }
-                _held.TryRemove(test.TestUniqueID, out _);
-                foreach (var earlier in held)
-                    next.OnMessage(earlier);
                 break;
             case IExecutionSummaryMetadata summary:
                 message = Corrected(message, summary);
