@@ -33,11 +33,15 @@ public static class StepReport
             if (lesson is null)
                 return $"(The learner's report found no lesson in {ManifestLoader.FileName} whose exercise is {build.GradedLesson}.)";
             var track = TrackNames.Parse(build.Track);
+            // A planned lesson whose graders exist already (scaffolded, or being written) is reported like a ready one.
+            var planned = !lesson.IsReady;
+            if (planned)
+                lesson = lesson with { Status = LessonStatus.Ready, Title = lesson.Title + " (planned, not ready yet)" };
             var progress = LessonProgress.From(lesson, LessonGrade.Graded(lesson.Number, Ordered(results)));
             CourseStatus.Save(build.Root, track, progress);
             // Under `dotnet test` at the root every lesson that does not pass prints its report; the course's lines and
             // its next step are printed once, by the lesson they point to (and by a passing one, seen when run directly).
-            var course = detailed || progress.IsPassed || CourseStatus.IsCourseNext(build.Root, track, manifest, lesson.Number)
+            var course = detailed || progress.IsPassed || (!planned && CourseStatus.IsCourseNext(build.Root, track, manifest, lesson.Number))
                 ? CourseStatus.Lines(build.Root, track, manifest)
                 : [];
             // The other lessons' reports end with where the course goes on, in a few words, so that whichever report the
