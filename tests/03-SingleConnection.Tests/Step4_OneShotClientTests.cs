@@ -89,12 +89,19 @@ public sealed class Step4_OneShotClientTests
         using var cancel = new CancellationTokenSource();
 
         var exchanging = CodeUnderTest.Start(() => OneShotClient.ExchangeAsync(server.EndPoint, "hello?", cancellationToken: cancel.Token));
-        using var connection = await CodeUnderTest.WhileRunning(exchanging, () => server.AcceptAsync("the client to connect"));
-        // The cancellation starts only now, outside WhileRunning: the OperationCanceledException it causes is the right answer.
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+        using var connection = await CodeUnderTest.WhileRunning(exchanging, async () =>
+        {
+            var c = await server.AcceptAsync("the client to connect");
+            await c.ReadToEndAsync("the client's message and half-close");
+            return c;
+        });
+        // The client has sent everything and half-closed: what is left is reading the reply, so the cancellation (started
+        // only now, outside WhileRunning: the OperationCanceledException it causes is the right answer) tests that read.
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(100));
 
         await Expect.Throws<OperationCanceledException>(exchanging,
-            "the server accepted but never replied, and the token was cancelled after 300 ms; pass the token to every socket call");
+            "the server read your message and half-close but never replied, and the token was cancelled 100 ms later; " +
+            "pass the token to the read of the reply too, not only to Connect and Send");
     }
 
     [Fact(DisplayName = "A reset in the middle of the reply is an error")]

@@ -54,6 +54,37 @@ public static class CourseStatus
         return [$"Course: {string.Join(" · ", parts)}", $"Next for the course: {next}"];
     }
 
+    /// <summary>
+    /// Whether <paramref name="lesson"/> is the course's next: every ready lesson before it passed when last graded.
+    /// (In one `dotnet test` the earlier lessons may still be running: their last standing is what counts.)
+    /// </summary>
+    public static bool IsCourseNext(string root, Track track, CourseManifest manifest, string lesson) =>
+        manifest.ReadyLessons.TakeWhile(l => l.Number != lesson)
+            .All(l => Load(root, track, l.Number)?.State == Word(LessonState.Passed));
+
+    /// <summary>
+    /// The course's next step in a few words, from the last standings: "lesson 01, step 1 (`./course` shows the map).", or
+    /// that every ready lesson passes, or that a lesson before has no result yet.
+    /// </summary>
+    public static string NextInShort(string root, Track track, CourseManifest manifest)
+    {
+        foreach (var lesson in manifest.ReadyLessons)
+        {
+            var standing = Load(root, track, lesson.Number);
+            if (standing is null)
+                return $"lesson {lesson.Number}, not graded yet ({Map(track)}).";
+            if (standing.State == Word(LessonState.Passed))
+                continue;
+            var end = standing.Next.IndexOfAny(['(', ':']);
+            return (end > 0 ? standing.Next[..end].TrimEnd(' ', ',') : $"lesson {lesson.Number}") + Age(standing, DateTimeOffset.Now) +
+                   $" ({Map(track)}).";
+        }
+        return "every ready lesson passes.";
+    }
+
+    private static string Map(Track track) =>
+        $"`{(track == Track.Solutions ? ToolCommand.Prefix + " --track solutions" : ToolCommand.Prefix)}` shows the map";
+
     private static string Age(Standing standing, DateTimeOffset now) =>
         now - standing.GradedAt > TimeSpan.FromMinutes(2) ? $" (as of {standing.GradedAt.ToLocalTime():yyyy-MM-dd HH:mm})" : "";
 

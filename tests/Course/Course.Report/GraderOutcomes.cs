@@ -23,6 +23,8 @@ public static class GraderOutcomes
             return null;
         var message = exception?.Message ?? state?.Explanation;
         var exceptionType = exception?.GetType().FullName;
+        if (result == "Skip" && StubSkip.Is(message))
+            (exceptionType, message) = (typeof(NotImplementedException).FullName, StubSkip.Message(message!));
         var traits = node.Properties.OfType<TestMetadataProperty>().ToList();
         var step = traits.FirstOrDefault(t => t.Key == "Step")?.Value;
         var method = node.Properties.SingleOrDefault<TestMethodIdentifierProperty>();

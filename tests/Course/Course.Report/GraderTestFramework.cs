@@ -7,9 +7,10 @@ namespace SocketCourse.Report;
 /// <summary>
 /// xunit's own test framework with two additions, for every grader project ([assembly: TestFramework] from
 /// tests/Directory.Build.targets). Each failure is shortened before any runner or report sees it
-/// (<see cref="FailureShortener"/>). And when the grader executable is run directly, by xunit's own console runner,
+/// (<see cref="FailureShortener"/>), and after the first grader that reaches a stub, the others that do are
+/// reported as skipped with the stub's message (<see cref="UnwrittenSteps"/>). And when the grader executable is run directly, by xunit's own console runner,
 /// it prints the learner's report at the end, as <see cref="LearnerReport"/> does under `dotnet test`.
-/// Set SOCKETCOURSE_FULL_TRACES=1 for xunit's untouched failures.
+/// Set SOCKETCOURSE_FULL_TRACES=1 (or pass --output Detailed) for xunit's untouched failures, every one of them.
 /// </summary>
 public sealed class GraderTestFramework : XunitTestFramework
 {
@@ -29,13 +30,15 @@ public sealed class GraderTestFramework : XunitTestFramework
             IMessageSink sink = new Collecting(results, executionMessageSink);
             if (FailureShortener.Wanted(assembly))
                 sink = new FailureShortener(sink, assembly);
+            if (UnwrittenSteps.For(assembly) is not UnwrittenSteps.Mode.Off and var mode)
+                sink = new UnwrittenSteps(sink, mode);
             await inner.RunTestCases(testCases, sink, executionOptions, cancellationToken);
             // Only for a person at a terminal: tools that run the graders and read their output (the catalogue of
             // mistakes, a grader's child process) redirect it and get xunit's output alone.
             if (RunByXunitsConsoleRunner() && !Console.IsOutputRedirected)
             {
                 var detailed = Environment.GetCommandLineArgs().Any(a => a.Equals("Detailed", StringComparison.OrdinalIgnoreCase));
-                if (StepReport.ForAssembly(assembly, results.All, detailed) is { } text)
+                if (StepReport.ForAssembly(assembly, [.. results.All, .. UnwrittenSteps.Folded], detailed) is { } text)
                     Console.Out.Write(text);
             }
         }

@@ -57,7 +57,7 @@ public sealed class LearnerReport(IServiceProvider services)
             return;
         var detailed = options.TryGetOptionArgumentList("output", out var output)
             && output.Any(o => o.Equals("detailed", StringComparison.OrdinalIgnoreCase));
-        var text = StepReport.ForAssembly(Assembly.GetEntryAssembly(), [.. _results.Values], detailed);
+        var text = StepReport.ForAssembly(Assembly.GetEntryAssembly(), [.. _results.Values, .. UnwrittenSteps.Folded], detailed);
         if (text is null)
             return;
         if (options.IsOptionSet("server"))

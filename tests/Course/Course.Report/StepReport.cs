@@ -33,9 +33,22 @@ public static class StepReport
             if (lesson is null)
                 return $"(The learner's report found no lesson in {ManifestLoader.FileName} whose exercise is {build.GradedLesson}.)";
             var track = TrackNames.Parse(build.Track);
-            var report = Render(lesson, track, build.Root, results, detailed);
-            CourseStatus.Save(build.Root, track, LessonProgress.From(lesson, LessonGrade.Graded(lesson.Number, Ordered(results))));
-            return report + string.Join("", CourseStatus.Lines(build.Root, track, manifest).Select(l => l + Environment.NewLine));
+            // A planned lesson whose graders exist already (scaffolded, or being written) is reported like a ready one.
+            var planned = !lesson.IsReady;
+            if (planned)
+                lesson = lesson with { Status = LessonStatus.Ready, Title = lesson.Title + " (planned, not ready yet)" };
+            var progress = LessonProgress.From(lesson, LessonGrade.Graded(lesson.Number, Ordered(results)));
+            CourseStatus.Save(build.Root, track, progress);
+            // Under `dotnet test` at the root every lesson that does not pass prints its report; the course's lines and
+            // its next step are printed once, by the lesson they point to (and by a passing one, seen when run directly).
+            var course = detailed || progress.IsPassed || (!planned && CourseStatus.IsCourseNext(build.Root, track, manifest, lesson.Number))
+                ? CourseStatus.Lines(build.Root, track, manifest)
+                : [];
+            // The other lessons' reports end with where the course goes on, in a few words, so that whichever report the
+            // CLI shows last says it.
+            if (course.Count == 0)
+                course = [$"Next for the course: {CourseStatus.NextInShort(build.Root, track, manifest)}"];
+            return Render(lesson, track, build.Root, results, detailed, course);
         }
         catch (CourseException e)
         {
@@ -43,31 +56,48 @@ public static class StepReport
         }
     }
 
-    /// <summary>The report of <paramref name="lesson"/> from <paramref name="results"/>.</summary>
-    public static string Render(Lesson lesson, Track track, string root, IReadOnlyList<GraderResult> results, bool detailed)
+    /// <summary>
+    /// The report of <paramref name="lesson"/> from <paramref name="results"/>, ending with <paramref name="courseLines"/>
+    /// (the whole course, and its next step) when given. A lesson not started is one line, unless the course's lines
+    /// follow or everything is asked for (<paramref name="detailed"/>).
+    /// </summary>
+    public static string Render(Lesson lesson, Track track, string root, IReadOnlyList<GraderResult> results, bool detailed,
+        IReadOnlyList<string>? courseLines = null)
     {
+        courseLines ??= [];
+        var courseNext = courseLines.Count > 1;
         var progress = LessonProgress.From(lesson, LessonGrade.Graded(lesson.Number, Ordered(results)));
         var text = new StringBuilder();
         var solutions = track == Track.Solutions ? " (reference solution)" : "";
+        var graders = progress.Steps.Sum(s => s.Graders.Count);
         text.AppendLine();
+        if (progress.State == LessonState.NotStarted && !detailed && !courseNext)
+        {
+            // One line: the lesson, and where the course goes on.
+            text.AppendLine($"Lesson {lesson.Number} · {lesson.Title}{solutions}: not started (0/{progress.Steps.Count} steps, {graders} graders reach a stub)." +
+                            string.Concat(courseLines.Select(l => " " + l)));
+            return text.ToString().TrimEnd() + Environment.NewLine;
+        }
         text.AppendLine($"Lesson {lesson.Number} · {lesson.Title}{solutions}: {progress.StepsPassed} of {progress.Steps.Count} steps pass");
         var width = progress.Steps.Max(s => s.Step.Title.Length);
         foreach (var step in progress.Steps)
             text.AppendLine($"  {Mark(step.State)} step {step.Step.Number}  {step.Step.Title.PadRight(width)}  {State(step)}");
 
-        foreach (var step in progress.Steps.Where(s => s.State is StepState.Failing or StepState.NotStarted))
-            AppendFailure(text, lesson, track, root, step, detailed);
+        // A lesson not started needs no line per stub: the next step says where to begin.
+        if (progress.State != LessonState.NotStarted || detailed)
+            foreach (var step in progress.Steps.Where(s => s.State is StepState.Failing or StepState.NotStarted))
+                AppendFailure(text, lesson, track, root, step, detailed);
 
-        if (progress.FirstUnfinished is not null)
-        {
+        var unfinished = progress.FirstUnfinished is not null;
+        if (unfinished && !courseNext)
             text.AppendLine($"  Next: {NextAction.For(progress, track)}");
+        else if (!unfinished && progress.Steps.All(s => s.State == StepState.Passed))
+            text.AppendLine($"  Lesson {lesson.Number} passes: all {graders} graders.");
+        // The course's next step is this lesson's when it does not pass (then "Next:" would say it twice).
+        foreach (var line in courseLines)
+            text.AppendLine(courseNext ? line : "  " + line);
+        if (unfinished || courseLines.Count > 0)
             text.AppendLine($"  (Commands in `…` are the course tool's: {ToolCommand.For($"check {lesson.Number}", track)}.)");
-        }
-        else if (progress.Steps.All(s => s.State == StepState.Passed))
-        {
-            var count = progress.Steps.Sum(s => s.Graders.Count);
-            text.AppendLine($"  Lesson {lesson.Number} passes: all {count} graders.");
-        }
         return text.ToString().TrimEnd() + Environment.NewLine;
     }
 

@@ -31,6 +31,9 @@ public sealed class XunitResults
             case ITestFailed failed:
                 Record(failed, "Fail", failed.ExceptionTypes.FirstOrDefault(), ExceptionUtility.CombineMessages(failed), ExceptionUtility.CombineStackTraces(failed));
                 break;
+            case ITestSkipped skipped when StubSkip.Is(skipped.Reason):
+                Record(skipped, "Skip", typeof(NotImplementedException).FullName, StubSkip.Message(skipped.Reason), null);
+                break;
             case ITestSkipped skipped:
                 Record(skipped, "Skip", null, skipped.Reason, null);
                 break;

@@ -79,14 +79,112 @@ public sealed class LearnerReportTests
         Assert.Equal(FailureCause.Assertion, failed.Cause);
     }
 
-    private static TestFailed Failed(string?[] types, string[] messages, string?[] traces) => new()
+    [Fact]
+    public void A_lesson_not_started_is_one_line_unless_it_is_the_courses_next()
+    {
+        GraderResult[] results = [Stub("Opens", 1), Stub("Reads", 2), Stub("Serves", 3)];
+
+        var alone = StepReport.Render(Lesson, Track.Exercises, Root, results, detailed: false, ["Next for the course: lesson 01, step 1."]);
+        var next = StepReport.Render(Lesson, Track.Exercises, Root, results, detailed: false, ["Course: 03 not started 0/3", "Next for the course: lesson 03, step 1."]);
+
+        Assert.Equal("\nLesson 03 · Single connection: not started (0/3 steps, 3 graders reach a stub). Next for the course: lesson 01, step 1.\n",
+            alone.Replace("\r\n", "\n"));
+        Assert.Contains("  .. step 3  Serve        not started (0/1)", next);
+        Assert.Contains("Next for the course: lesson 03, step 1.", next);
+        Assert.DoesNotContain("  Next: ", next);
+    }
+
+    [Fact]
+    public void After_the_first_stub_failure_the_others_are_skipped_with_the_stubs_message_and_counted_so()
+    {
+        var sink = new Captured();
+        var steps = new UnwrittenSteps(sink, UnwrittenSteps.Mode.Skip);
+
+        steps.OnMessage(CaseStarting("tc1", "2"));
+        steps.OnMessage(Failed(["System.NotImplementedException"], ["Step 2: write it."], ["   at X.Stub() in /x/Stub.cs:line 3"], "tc1", "t1"));
+        steps.OnMessage(CaseStarting("tc2", "2"));
+        steps.OnMessage(Failed(["System.NotImplementedException"], ["Step 2: write it."], ["   at X.Stub() in /x/Stub.cs:line 3"], "tc2", "t2"));
+        steps.OnMessage(Failed(["SocketCourse.Testing.GradingException"], ["Sent 5 bytes; got 3."], [null], "tc2", "t3"));
+        steps.OnMessage(Failed(["System.InvalidOperationException", "System.NotImplementedException"], ["wrapped", "Step 2"], [null, null], "tc2", "t4"));
+        steps.OnMessage(new TestAssemblyFinished { AssemblyUniqueID = "a", ExecutionTime = 1, FinishTime = DateTimeOffset.UnixEpoch, TestsFailed = 4, TestsNotRun = 0, TestsSkipped = 0, TestsTotal = 4 });
+
+        var results = sink.Messages.OfType<ITestResultMessage>().ToList();
+        Assert.IsType<ITestFailed>(results[0], exactMatch: false);
+        var skipped = Assert.IsType<ITestSkipped>(results[1], exactMatch: false);
+        Assert.Equal(StubSkip.Reason("step 2 is not written yet: write it."), skipped.Reason);
+        Assert.True(StubSkip.Is(skipped.Reason));
+        Assert.IsType<ITestFailed>(results[2], exactMatch: false);
+        Assert.IsType<ITestFailed>(results[3], exactMatch: false);
+        var finished = Assert.IsType<ITestAssemblyFinished>(sink.Messages[^1], exactMatch: false);
+        Assert.Equal((3, 1, 4), (finished.TestsFailed, finished.TestsSkipped, finished.TestsTotal));
+    }
+
+    [Fact]
+    public void Under_dotnet_test_the_later_stub_failures_go_to_the_report_alone()
+    {
+        var sink = new Captured();
+        var steps = new UnwrittenSteps(sink, UnwrittenSteps.Mode.ReportOnly);
+
+        foreach (var (testCase, test) in new[] { ("tc5", "t5"), ("tc6", "t6") })
+        {
+            steps.OnMessage(CaseStarting(testCase, "3"));
+            steps.OnMessage(new TestStarting
+            {
+                AssemblyUniqueID = "a", TestCollectionUniqueID = "c", TestClassUniqueID = "k", TestMethodUniqueID = "m", TestCaseUniqueID = testCase,
+                TestUniqueID = test, TestDisplayName = "Serves " + test, TestLabel = null, Explicit = false, StartTime = DateTimeOffset.UnixEpoch, Timeout = 0,
+                Traits = new Dictionary<string, IReadOnlyCollection<string>>(),
+            });
+            steps.OnMessage(Failed(["System.NotImplementedException"], ["Step 3: serve."], [null], testCase, test));
+        }
+
+        Assert.Equal(["t5", "t5"], sink.Messages.OfType<ITestMessage>().Select(m => m.TestUniqueID));
+        var folded = Assert.Single(UnwrittenSteps.Folded, r => r.DisplayName == "Serves t6");
+        Assert.Equal((3, GraderOutcome.NotImplemented, "step 3 is not written yet: serve."), (folded.Step, folded.Outcome, folded.Message));
+    }
+
+    [Fact]
+    public void CI_recognises_the_same_skip_reason()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "course.json")))
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("course.json not found above the test's folder");
+
+        Assert.Contains($"\"{StubSkip.Suffix}\"", File.ReadAllText(Path.Combine(root, ".ci", "CheckResults.cs")));
+    }
+
+    private static TestCaseStarting CaseStarting(string id, string step) => new()
     {
         AssemblyUniqueID = "a",
         TestCollectionUniqueID = "c",
         TestClassUniqueID = "k",
         TestMethodUniqueID = "m",
-        TestCaseUniqueID = "tc",
-        TestUniqueID = "t",
+        TestCaseUniqueID = id,
+        TestCaseDisplayName = id,
+        TestClassName = "K",
+        TestClassNamespace = null,
+        TestClassSimpleName = "K",
+        TestMethodName = "Serves_" + id,
+        TestMethodArity = null,
+        TestMethodParameterTypesVSTest = null,
+        TestMethodReturnTypeVSTest = null,
+        TestClassMetadataToken = null,
+        TestMethodMetadataToken = null,
+        SkipReason = null,
+        SourceFilePath = null,
+        SourceLineNumber = 1,
+        StartTime = DateTimeOffset.UnixEpoch,
+        Explicit = false,
+        Traits = new Dictionary<string, IReadOnlyCollection<string>> { ["Step"] = [step] },
+    };
+
+    private static TestFailed Failed(string?[] types, string[] messages, string?[] traces, string testCase = "tc", string test = "t") => new()
+    {
+        AssemblyUniqueID = "a",
+        TestCollectionUniqueID = "c",
+        TestClassUniqueID = "k",
+        TestMethodUniqueID = "m",
+        TestCaseUniqueID = testCase,
+        TestUniqueID = test,
         ExecutionTime = 0.01m,
         FinishTime = DateTimeOffset.UnixEpoch,
         Output = "",
@@ -95,7 +193,7 @@ public sealed class LearnerReportTests
         ExceptionTypes = types,
         Messages = messages,
         StackTraces = traces,
-        ExceptionParentIndices = [-1],
+        ExceptionParentIndices = [.. types.Select((_, i) => i - 1)],
     };
 
     private sealed class Captured : IMessageSink

@@ -36,6 +36,26 @@ public sealed class XunitReportTests
     }
 
     [Fact]
+    public void A_skip_that_stands_for_a_stubs_failure_counts_as_reaching_the_stub_and_no_other_skip_does()
+    {
+        var reason = StubSkip.Reason("step 2 is not written yet: write it. See notebooks/01-first.ipynb, step 2.");
+        var xml = $"""
+            <assemblies><assembly><collection>
+              <test name="A.B.Folded" method="Folded" result="Skip" source-line="1"><traits><trait name="Lesson" value="01" /><trait name="Step" value="2" /></traits>
+                <reason><![CDATA[{reason}]]></reason></test>
+              <test name="A.B.Skipped" method="Skipped" result="Skip" source-line="2"><traits><trait name="Lesson" value="01" /><trait name="Step" value="2" /></traits>
+                <reason><![CDATA[step 2 is not written yet: a grader's own skip, without the suffix]]></reason></test>
+            </collection></assembly></assemblies>
+            """;
+
+        var results = XunitReport.Parse(xml, "01");
+
+        Assert.Equal([("Folded", GraderOutcome.NotImplemented), ("Skipped", GraderOutcome.Skipped)], results.Select(r => (r.Name, r.Outcome)));
+        Assert.Equal("step 2 is not written yet: write it. See notebooks/01-first.ipynb, step 2.", results[0].Message);
+        Assert.Equal("System.NotImplementedException", results[0].ExceptionType);
+    }
+
+    [Fact]
     public void A_Stretch_trait_marks_a_grader_as_optional()
     {
         const string xml = """

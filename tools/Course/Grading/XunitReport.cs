@@ -36,6 +36,9 @@ public static class XunitReport
             var failure = test.Element("failure");
             var exceptionType = (string?)failure?.Attribute("exception-type");
             var message = failure?.Element("message")?.Value;
+            var reason = test.Element("reason")?.Value;
+            if ((string?)test.Attribute("result") == "Skip" && StubSkip.Is(reason))
+                (exceptionType, message) = (typeof(NotImplementedException).FullName, StubSkip.Message(reason!));
             results.Add(new GraderResult(
                 (string?)test.Attribute("method") ?? ShortName((string?)test.Attribute("name") ?? "?"),
                 int.TryParse(stepTrait, out var step) ? step : null,
@@ -53,11 +56,15 @@ public static class XunitReport
         return [.. results.OrderBy(r => r.Step ?? int.MaxValue).ThenBy(r => r.Line).ThenBy(r => r.Name, StringComparer.Ordinal)];
     }
 
-    /// <summary>How a test ended, from its xunit result ("Pass", "Fail", "Skip", "NotRun") and its failure.</summary>
+    /// <summary>
+    /// How a test ended, from its xunit result ("Pass", "Fail", "Skip", "NotRun") and its failure or skip reason. A
+    /// grader skipped because it reached a stub (<see cref="StubSkip"/>) counts as the stub's failure.
+    /// </summary>
     public static GraderOutcome Outcome(string? result, string? exceptionType, string? message) => result switch
     {
         "Pass" => GraderOutcome.Passed,
         "Fail" when IsNotImplemented(exceptionType, message) => GraderOutcome.NotImplemented,
+        "Skip" when StubSkip.Is(message) || IsNotImplemented(exceptionType, null) => GraderOutcome.NotImplemented,
         "Fail" => GraderOutcome.Failed,
         _ => GraderOutcome.Skipped,
     };
