@@ -14,7 +14,7 @@ namespace SocketCourse.AsyncAndScale.Tests;
 public sealed class Step1_ScaleTests
 {
     private static readonly IPEndPoint AnyPort = Loopback.AnyPort;
-    private static readonly TimeSpan CrowdDeadline = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan CrowdDeadline = TimeSpan.FromSeconds(6);
 
     private static void NeedFileDescriptors(int connections)
     {
@@ -36,34 +36,72 @@ public sealed class Step1_ScaleTests
     {
         const int clients = 2000;
         NeedFileDescriptors(clients);
-        await using var server = AsyncEchoServer.Start(AnyPort);
-        await WarmUpAsync(server);
+        var server = AsyncEchoServer.Start(AnyPort);
+        try
+        {
+            await WarmUpAsync(server);
+            // The grader's side runs on a thread of its own with blocking calls: if the server blocks every pool
+            // thread, this verdict still comes on time.
+            var verdict = BlockingCrowd.OnOwnThread(() => HoldAndAnswer(server, clients), TimeSpan.FromSeconds(30),
+                $"{clients} clients to connect and be answered");
+            if (verdict is not null) throw new GradingException(verdict);
+        }
+        finally
+        {
+            await StopWithinAsync(server);
+        }
+    }
+
+    /// <summary>Connects the crowd, samples the thread count while it is held and answered; returns the failure, or null.</summary>
+    private static string? HoldAndAnswer(AsyncEchoServer server, int clients)
+    {
         var before = ThreadCount.Now();
-        using var crowd = new Crowd();
-
-        var connected = await crowd.ConnectAsync(server.EndPoint, clients, atOnce: 200, CrowdDeadline);
-        Assert.True(connected == clients, $"Only {connected} of {clients} clients could connect within {CrowdDeadline.TotalSeconds:0} s.");
-        var held = await WaitForCountAsync(server, clients);
+        using var crowd = new BlockingCrowd();
+        var connected = crowd.Connect(server.EndPoint, clients, CrowdDeadline);
         var whileIdle = ThreadCount.Now();
-        var (answered, wrong) = await crowd.RoundTripAllAsync(CrowdDeadline);
-        var afterAnswers = ThreadCount.Now();
-        var peak = Math.Max(whileIdle, afterAnswers);
+        if (connected != clients)
+            return $"Only {connected} of {clients} clients could connect within {CrowdDeadline.TotalSeconds:0} s. Threads: {before} before, {whileIdle} after.";
+        var held = WaitForCount(server, clients);
+        var (answered, wrong) = crowd.RoundTripAll(CrowdDeadline);
+        var peak = Math.Max(whileIdle, ThreadCount.Now());
+        var grew = peak - before;
+        var threadsSay = grew >= clients / 2
+            ? "That is about one thread per client: the design spends a thread on every connection (new Thread, or a blocking call on the pool). "
+            : grew > ThreadCount.AllowedGrowth
+                ? "Something blocks pool threads, so the pool keeps adding more (a blocking Receive, .Result, .Wait(), Thread.Sleep). "
+                : "";
+        if (answered != clients)
+            return $"{clients} clients connected and each sent one line; {answered} echoes came back within {CrowdDeadline.TotalSeconds:0} s" +
+                   (wrong is null ? "" : $" (one answer was {Show.Text(wrong)})") + $". Threads: {before} before, {peak} at most while the clients were held. " +
+                   (threadsSay != "" ? threadsSay + "await every read and write, so a waiting client holds no thread."
+                                     : "Every connection needs its own task, started by the accept loop and never awaited there.");
+        if (grew > ThreadCount.AllowedGrowth)
+            return $"The process had {before} threads before {clients} clients connected and {peak} while they were held and answered: " +
+                   $"{grew} more, over the allowance of {ThreadCount.AllowedGrowth}. " + threadsSay +
+                   "An async server awaits ReceiveAsync: while a client is silent, no thread waits for it.";
+        if (held != clients)
+            return $"ConnectionCount was {held} with {clients} clients connected; count a client when its task starts, uncount it when it ends.";
+        return null;
+    }
 
-        Assert.True(answered == clients,
-            $"{clients} clients connected and each sent one line; {answered} echoes came back within {CrowdDeadline.TotalSeconds:0} s" +
-            (wrong is null ? "" : $" (one answer was {Show.Text(wrong)})") + $". Threads: {before} before, {peak} at most while the clients were held. " +
-            (peak - before > ThreadCount.AllowedGrowth
-                ? "The thread count grew with the clients: each one is holding a thread (a blocking Receive, or .Result / .Wait() on a task). " +
-                  "await every read and write, so a waiting client holds no thread."
-                : "Every connection needs its own task, started by the accept loop and never awaited there."));
-        Assert.True(held == clients, $"ConnectionCount was {held} with {clients} clients connected; count a client when its task starts, uncount it when it ends.");
-        Assert.True(peak - before <= ThreadCount.AllowedGrowth,
-            $"The process had {before} threads before {clients} clients connected and {peak} while they were held and answered: " +
-            $"{peak - before} more, over the allowance of {ThreadCount.AllowedGrowth}. " +
-            (peak - before >= clients / 2
-                ? "That is about one thread per client: the design spends a thread on every connection (new Thread, or a blocking call on the pool). "
-                : "Something blocks pool threads, so the pool keeps adding more (a blocking Receive, .Result, .Wait(), Thread.Sleep). ") +
-            "An async server awaits ReceiveAsync: while a client is silent, no thread waits for it.");
+    private static int WaitForCount(AsyncEchoServer server, int expected)
+    {
+        var clock = Stopwatch.StartNew();
+        while (server.ConnectionCount != expected && clock.Elapsed < Deadlines.Default) Thread.Sleep(20);
+        return server.ConnectionCount;
+    }
+
+    /// <summary>Stops the server after a grader, without letting a server that cannot stop hold the grader up.</summary>
+    private static async Task StopWithinAsync(AsyncEchoServer server)
+    {
+        try
+        {
+            await server.StopAsync().WaitAsync(Deadlines.Default);
+        }
+        catch (Exception)
+        {
+            // The grader's verdict stands; a stop that fails or hangs is judged by the stop grader.
+        }
     }
 
     [Fact(DisplayName = "A burst of 1,000 connects is fully served")]

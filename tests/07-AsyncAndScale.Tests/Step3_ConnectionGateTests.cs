@@ -23,26 +23,48 @@ public sealed class Step3_ConnectionGateTests
         Assert.Equal(3, gate.MaxConnections);
     }
 
-    [Fact(DisplayName = "Eight threads racing for 1,000 places get exactly 1,000")]
-    public async Task Eight_threads_racing_for_1000_places_get_exactly_1000()
+    [Fact(DisplayName = "Eight threads entering and leaving at once never get past the cap")]
+    public async Task Eight_threads_entering_and_leaving_at_once_never_get_past_the_cap()
     {
-        var gate = new ConnectionGate(1000);
-        using var start = new Barrier(8);
-        var racers = Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(() =>
+        const int cap = 1, threads = 8, rounds = 100_000;
+        var gate = new ConnectionGate(cap);
+        var inside = 0;
+        var mostInside = 0;
+        using var start = new Barrier(threads);
+        var racers = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
         {
             start.SignalAndWait(Deadlines.Default);
             var admitted = 0;
-            for (var i = 0; i < 20_000; i++)
-                if (gate.TryEnter()) admitted++;
+            for (var i = 0; i < rounds; i++)
+            {
+                if (!gate.TryEnter()) continue;
+                admitted++;
+                var now = Interlocked.Increment(ref inside);
+                Thread.SpinWait(20); // a moment inside, as a real client stays a while
+                now = Math.Max(now, gate.Count);
+                if (now > Volatile.Read(ref mostInside)) InterlockedMax(ref mostInside, now);
+                Interlocked.Decrement(ref inside);
+                gate.Leave();
+            }
             return admitted;
         }, TaskCreationOptions.LongRunning)).ToList();
-        var admittedPerThread = await CodeUnderTest.Finish(Task.WhenAll(racers), "8 threads calling TryEnter 20,000 times each");
+        var admittedPerThread = await CodeUnderTest.Finish(Task.WhenAll(racers), $"{threads} threads calling TryEnter and Leave {rounds:N0} times each",
+            timeout: TimeSpan.FromSeconds(20));
 
-        var total = admittedPerThread.Sum();
-        Assert.True(total == 1000 && gate.Count == 1000,
-            $"8 threads called TryEnter 160,000 times on a gate for 1,000: {total} were admitted and Count is {gate.Count}, expected 1,000 and 1,000. " +
-            "Reading the count, comparing, then writing it is three steps another thread can slip between: " +
-            "do the compare and the write as one (Interlocked.CompareExchange in a loop).");
+        Assert.True(mostInside <= cap,
+            $"{threads} threads entered and left a gate for {cap} client, {rounds:N0} times each: at one moment {mostInside} were inside. " +
+            "Reading the count, comparing it with the cap, then incrementing it are separate steps: two threads can both see room for one " +
+            "and both come in. Make the comparison and the write one atomic step (Interlocked.CompareExchange in a loop).");
+        Assert.True(gate.Count == 0, $"After every admitted client left, Count was {gate.Count}, expected 0.");
+        Assert.True(admittedPerThread.Sum() > 0, "No thread was ever admitted by an empty gate.");
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
     }
 
     [Fact(DisplayName = "A leave without an entry is refused, and a cap below 1 is rejected")]
