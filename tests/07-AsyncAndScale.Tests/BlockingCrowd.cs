@@ -102,6 +102,21 @@ internal sealed class BlockingCrowd : IDisposable
         return (answered, wrong);
     }
 
+    /// <summary>Reads one line from every client, each read bounded by what is left of <paramref name="deadline"/>; returns how many read
+    /// <paramref name="expected"/>.</summary>
+    public int ReadLineFromEach(string expected, TimeSpan deadline)
+    {
+        var clock = Stopwatch.StartNew();
+        var right = 0;
+        foreach (var client in _clients)
+        {
+            var left = deadline - clock.Elapsed;
+            if (left <= TimeSpan.Zero) break;
+            if (ReadLine(client, left) == expected) right++;
+        }
+        return right;
+    }
+
     private static string? ReadLine(Socket socket, TimeSpan within)
     {
         var clock = Stopwatch.StartNew();
