@@ -20,6 +20,8 @@ public sealed class AsyncChatServer : IAsyncDisposable
     private readonly Task _acceptLoop;
     private readonly Lock _stopOnce = new();
     private Task? _stopped;
+    private int _connectionCount;
+    private volatile bool _closing;
 
     private AsyncChatServer(Socket listener, Room room, bool ownsRoom, int outboxLines)
     {
@@ -65,7 +67,7 @@ public sealed class AsyncChatServer : IAsyncDisposable
     public Room Room { get; }
 
     /// <summary>How many connections the server is serving now (nickname given or not).</summary>
-    public int ConnectionCount => _members.Count;
+    public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
     /// <summary>
     /// Stops the server: closes the listener (the port is free), tells every connection <see cref="ChatLines.ShuttingDown"/>
@@ -84,16 +86,19 @@ public sealed class AsyncChatServer : IAsyncDisposable
 
     private async Task StopOnceAsync()
     {
-        _listener.Dispose();
-        _stopping.Cancel(); // the accept loop ends; the readers' pending reads end too
+        _closing = true;
+        _listener.Dispose(); // the port is free; the accept loop ends
         await _acceptLoop;
+        // Tell every member before anything else ends its connection: a reader cancelled first would make its member
+        // leave, and the notice would never be queued.
         if (_ownsRoom) Room.Close();
         foreach (var member in _members.Keys)
         {
             member.TryDeliver(ChatLines.ShuttingDown); // false for a member Close has disconnected already
             Room.Leave(member);
-            member.Disconnect();
+            member.Disconnect(); // its writer sends what is queued, then closes the connection
         }
+        _stopping.Cancel(); // and any reader still waiting stops waiting
         await Task.WhenAll(_members.Values);
         _stopping.Dispose();
     }
@@ -107,7 +112,7 @@ public sealed class AsyncChatServer : IAsyncDisposable
             {
                 client = await _listener.AcceptAsync(_stopping.Token);
             }
-            catch (Exception) when (_stopping.IsCancellationRequested)
+            catch (Exception) when (_closing)
             {
                 return;
             }
@@ -125,6 +130,7 @@ public sealed class AsyncChatServer : IAsyncDisposable
 
     private async Task ServeAsync(Socket client, ChannelOutbox member)
     {
+        Interlocked.Increment(ref _connectionCount);
         await Task.Yield(); // the accept loop goes back to accepting first
         try
         {
@@ -136,5 +142,6 @@ public sealed class AsyncChatServer : IAsyncDisposable
             member.Disconnect();
         }
         await member.Completion; // the writer has sent what was queued and closed the socket
+        Interlocked.Decrement(ref _connectionCount);
     }
 }

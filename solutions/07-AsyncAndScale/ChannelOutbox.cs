@@ -121,7 +121,7 @@ public sealed class ChannelOutbox : IChatMember
         {
             _lines.Writer.TryComplete();
             _socket.Dispose(); // also ends the session's pending read
-            _cut.Dispose();
+            // _cut is not disposed: Disconnect may still be called (and cancel it) after the writer has ended.
         }
     }
 }
