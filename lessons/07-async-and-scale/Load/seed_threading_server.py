@@ -22,6 +22,9 @@ class Server(socketserver.ThreadingTCPServer):
     allow_reuse_address = True
     # request_queue_size stays 5, the socketserver default: the seed's listen(5).
 
+    def handle_error(self, request, client_address):
+        pass  # a client that resets (the load tool stops its clients abruptly) is not worth a traceback each
+
 
 def main():
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
