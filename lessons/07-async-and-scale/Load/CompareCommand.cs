@@ -8,18 +8,21 @@ namespace SocketCourse.Lessons.AsyncAndScale.Load;
 
 /// <summary>The settings of one comparison: the full run for the README, or <c>--quick</c> (under a minute).</summary>
 public sealed record CompareSettings(int HoldClients, double HoldSeconds, int EchoConcurrency, double EchoSeconds, int BurstClients,
-    double BurstDeadlineSeconds, int? BigHoldClients)
+    double BurstDeadlineSeconds, int? BigHoldClients, int[] FanoutMembers, int FanoutLines)
 {
-    public static CompareSettings Full { get; } = new(5000, 5, 1000, 10, 1000, 30, 19_000);
-    public static CompareSettings Quick { get; } = new(1000, 1, 1000, 3, 1000, 5, null);
+    public static CompareSettings Full { get; } = new(5000, 5, 1000, 10, 1000, 30, 19_000, [100, 1000], 50);
+    public static CompareSettings Quick { get; } = new(1000, 1, 1000, 3, 1000, 5, null, [100, 1000], 10);
 }
+
+/// <summary>One chat fan-out run: which room, how many members.</summary>
+public sealed record FanoutEntry(string Design, string Description, FanoutResult Result);
 
 /// <summary>All the figures of one design.</summary>
 public sealed record DesignResult(string Design, string Description, HoldResult Hold, EchoResult Echo, BurstResult Burst);
 
 /// <summary>A whole comparison, as written to compare.json.</summary>
 public sealed record Comparison(string Machine, string Started, string LoadBefore, string LoadAfter, CompareSettings Settings,
-    IReadOnlyList<DesignResult> Designs, HoldResult? BigHold, double Seconds);
+    IReadOnlyList<DesignResult> Designs, HoldResult? BigHold, IReadOnlyList<FanoutEntry> Fanout, double Seconds);
 
 /// <summary>
 /// <c>load compare [--quick] [--out DIR]</c>: the same load against each design, one after the other, each server in a
@@ -80,8 +83,21 @@ public static class CompareCommand
             }
         }
 
+        var fanout = new List<FanoutEntry>();
+        foreach (var members in settings.FanoutMembers)
+        {
+            foreach (var (name, description) in new[] { ("chat-threaded", "lesson 06's ChatServer (threads)"), ("chat-async", "lesson 07's AsyncChatServer (tasks)") })
+            {
+                Console.WriteLine($"== {name}: fan-out, {members} members");
+                using var server = await ServerProcess.StartAsync(self, ["serve", name, "0"]);
+                var result = await FanoutRun.RunAsync(server.EndPoint, members, settings.FanoutLines, server.Pid);
+                Console.WriteLine("   " + Describe(result));
+                fanout.Add(new FanoutEntry(name, description, result));
+            }
+        }
+
         var comparison = new Comparison(Machine(), DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"), loadBefore, LoadAverage(), settings,
-            results, bigHold, clock.Elapsed.TotalSeconds);
+            results, bigHold, fanout, clock.Elapsed.TotalSeconds);
         var json = JsonSerializer.Serialize(comparison, JsonOptions);
         await File.WriteAllTextAsync(Path.Combine(outDir, "compare.json"), json);
         var table = Table(comparison);
@@ -134,6 +150,18 @@ public static class CompareCommand
             b.AppendLine();
             b.AppendLine($"Async server, {big.Requested:N0} idle clients: {big.Connected:N0} held, {big.AnsweredAfterHold:N0} answered after {big.HeldSeconds:0} s, " +
                          $"server threads at most {big.Server?.ThreadsPeak}, {big.KbPerConnection:0.00} KB of RSS per connection.");
+        }
+        if (c.Fanout.Count > 0)
+        {
+            b.AppendLine();
+            b.AppendLine($"| chat room | members | lines sent (10 senders × {s.FanoutLines}) | deliveries | deliveries/s | p50 / p99 delivery | server threads | members short of lines |");
+            b.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var f in c.Fanout)
+            {
+                var r = f.Result;
+                b.AppendLine($"| {f.Description} | {r.Joined:N0} of {r.Members:N0} | {r.Sent:N0} | {r.Delivered:N0} | {r.DeliveriesPerSecond:N0} | " +
+                             $"{r.Latency.P50Ms:0.0} / {r.Latency.P99Ms:0.0} ms | {r.Server?.ThreadsPeak} | {r.Errors} |");
+            }
         }
         return b.ToString();
     }

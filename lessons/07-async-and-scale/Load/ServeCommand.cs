@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using SocketCourse.AsyncAndScale;
+using SocketCourse.ChatRoom;
 using SocketCourse.ThreadedServer;
 
 namespace SocketCourse.Lessons.AsyncAndScale.Load;
@@ -42,8 +43,26 @@ public static class ServeCommand
                     server.Stop(TimeSpan.FromSeconds(5));
                     break;
                 }
+                case "chat-async":
+                {
+                    // Lesson 07's async room: a reader task and a writer task per member.
+                    await using var server = AsyncChatServer.Start(endpoint);
+                    Console.WriteLine($"listening on {server.EndPoint}");
+                    await WaitAsync(stop.Token);
+                    break;
+                }
+                case "chat-threaded":
+                {
+                    // Lesson 06's room: a session thread and a writer thread per member.
+                    using var server = new ChatServer(endpoint);
+                    server.Start();
+                    Console.WriteLine($"listening on {server.EndPoint}");
+                    await WaitAsync(stop.Token);
+                    server.Stop(TimeSpan.FromSeconds(5));
+                    break;
+                }
                 default:
-                    Console.Error.WriteLine($"unknown design {design}: use async or threaded");
+                    Console.Error.WriteLine($"unknown design {design}: use async, threaded, chat-async or chat-threaded");
                     return 2;
             }
         }
