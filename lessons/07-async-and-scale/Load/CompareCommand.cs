@@ -8,10 +8,12 @@ namespace SocketCourse.Lessons.AsyncAndScale.Load;
 
 /// <summary>The settings of one comparison: the full run for the README, or <c>--quick</c> (under a minute).</summary>
 public sealed record CompareSettings(int HoldClients, double HoldSeconds, int EchoConcurrency, double EchoSeconds, int BurstClients,
-    double BurstDeadlineSeconds, int? BigHoldClients, int[] FanoutMembers, int FanoutLines)
+    double BurstDeadlineSeconds, int? BigHoldClients, int[] FanoutMembers, int FanoutLines, bool FreshServerPerRun, double ConnectTimeoutSeconds)
 {
-    public static CompareSettings Full { get; } = new(5000, 5, 1000, 10, 1000, 30, 19_000, [100, 1000], 50);
-    public static CompareSettings Quick { get; } = new(1000, 1, 1000, 3, 1000, 5, null, [100, 1000], 10);
+    public static CompareSettings Full { get; } = new(5000, 5, 1000, 10, 1000, 30, 19_000, [100, 1000], 50, FreshServerPerRun: true, ConnectTimeoutSeconds: 5);
+
+    /// <summary>The same runs, smaller and shorter, one server process per design: about a minute on a quiet 2-core machine.</summary>
+    public static CompareSettings Quick { get; } = new(1000, 1, 1000, 2, 1000, 3, null, [100, 1000], 10, FreshServerPerRun: false, ConnectTimeoutSeconds: 2);
 }
 
 /// <summary>One chat fan-out run: which room, how many members.</summary>
@@ -56,16 +58,36 @@ public static class CompareCommand
             HoldResult hold;
             EchoResult echo;
             BurstResult burst;
-            // A fresh server process for each run, so one run's leftovers (threads, memory) do not count in the next.
-            using (var server = await ServerProcess.StartAsync(file, args))
-                hold = await LoadRuns.HoldAsync(server.EndPoint, settings.HoldClients, TimeSpan.FromSeconds(settings.HoldSeconds), server.Pid);
-            Console.WriteLine("   " + Describe(hold));
-            using (var server = await ServerProcess.StartAsync(file, args))
-                echo = await LoadRuns.EchoAsync(server.EndPoint, settings.EchoConcurrency, TimeSpan.FromSeconds(settings.EchoSeconds), server.Pid);
-            Console.WriteLine("   " + Describe(echo));
-            using (var server = await ServerProcess.StartAsync(file, args))
-                burst = await LoadRuns.BurstAsync(server.EndPoint, settings.BurstClients, TimeSpan.FromSeconds(settings.BurstDeadlineSeconds), server.Pid);
-            Console.WriteLine("   " + Describe(burst));
+            // The full run starts a fresh server process for each run, so one run's leftovers (threads, memory) do not count
+            // in the next; --quick keeps one per design, to save the start-ups.
+            var shared = settings.FreshServerPerRun ? null : await ServerProcess.StartAsync(file, args);
+            try
+            {
+                using (var fresh = settings.FreshServerPerRun ? await ServerProcess.StartAsync(file, args) : null)
+                {
+                    var server = fresh ?? shared!;
+                    hold = await LoadRuns.HoldAsync(server.EndPoint, settings.HoldClients, TimeSpan.FromSeconds(settings.HoldSeconds), server.Pid,
+                        TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds));
+                }
+                Console.WriteLine("   " + Describe(hold));
+                using (var fresh = settings.FreshServerPerRun ? await ServerProcess.StartAsync(file, args) : null)
+                {
+                    var server = fresh ?? shared!;
+                    echo = await LoadRuns.EchoAsync(server.EndPoint, settings.EchoConcurrency, TimeSpan.FromSeconds(settings.EchoSeconds), server.Pid,
+                        TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds));
+                }
+                Console.WriteLine("   " + Describe(echo));
+                using (var fresh = settings.FreshServerPerRun ? await ServerProcess.StartAsync(file, args) : null)
+                {
+                    var server = fresh ?? shared!;
+                    burst = await LoadRuns.BurstAsync(server.EndPoint, settings.BurstClients, TimeSpan.FromSeconds(settings.BurstDeadlineSeconds), server.Pid);
+                }
+                Console.WriteLine("   " + Describe(burst));
+            }
+            finally
+            {
+                shared?.Dispose();
+            }
             results.Add(new DesignResult(name, description, hold, echo, burst));
         }
 
@@ -78,7 +100,8 @@ public static class CompareCommand
             else
             {
                 using var server = await ServerProcess.StartAsync(self, ["serve", "async", "0"]);
-                bigHold = await LoadRuns.HoldAsync(server.EndPoint, big, TimeSpan.FromSeconds(settings.HoldSeconds), server.Pid);
+                bigHold = await LoadRuns.HoldAsync(server.EndPoint, big, TimeSpan.FromSeconds(settings.HoldSeconds), server.Pid,
+                    TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds));
                 Console.WriteLine("   " + Describe(bigHold));
             }
         }

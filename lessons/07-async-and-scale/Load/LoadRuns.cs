@@ -7,11 +7,13 @@ namespace SocketCourse.Lessons.AsyncAndScale.Load;
 /// <summary>The load tool's runs against one server. Each bounds every wait and counts what failed instead of throwing.</summary>
 public static class LoadRuns
 {
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Connects <paramref name="count"/> clients, at most <paramref name="inFlight"/> at once; failures are counted.</summary>
-    public static async Task<(List<LineClient> Clients, int Errors)> ConnectManyAsync(IPEndPoint server, int count, int inFlight, TimeSpan overall)
+    public static async Task<(List<LineClient> Clients, int Errors)> ConnectManyAsync(IPEndPoint server, int count, int inFlight, TimeSpan overall,
+        TimeSpan? connectTimeout = null)
     {
+        var perConnect = connectTimeout ?? DefaultConnectTimeout;
         using var stop = new CancellationTokenSource(overall);
         using var slots = new SemaphoreSlim(inFlight);
         var errors = 0;
@@ -29,7 +31,7 @@ public static class LoadRuns
             try
             {
                 using var one = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
-                one.CancelAfter(ConnectTimeout);
+                one.CancelAfter(perConnect);
                 return await LineClient.ConnectAsync(server, one.Token);
             }
             catch (Exception)
@@ -66,18 +68,18 @@ public static class LoadRuns
     }
 
     /// <summary>Holds <paramref name="count"/> idle connections for <paramref name="hold"/>, then checks each still answers.</summary>
-    public static async Task<HoldResult> HoldAsync(IPEndPoint server, int count, TimeSpan hold, int? pid)
+    public static async Task<HoldResult> HoldAsync(IPEndPoint server, int count, TimeSpan hold, int? pid, TimeSpan? connectTimeout = null)
     {
         var before = pid is int p ? ProcessSampler.Read(p, 0) : null;
         await using var sampler = pid is int q ? new ProcessSampler(q, TimeSpan.FromMilliseconds(250)) : null;
         var clock = Stopwatch.StartNew();
-        var (clients, errors) = await ConnectManyAsync(server, count, inFlight: 200, overall: TimeSpan.FromSeconds(Math.Max(30, count / 200.0)));
+        var (clients, errors) = await ConnectManyAsync(server, count, inFlight: 200, overall: TimeSpan.FromSeconds(Math.Max(30, count / 200.0)), connectTimeout);
         var connectSeconds = clock.Elapsed.TotalSeconds;
         try
         {
             await Task.Delay(hold);
             sampler?.SampleNow();
-            var answered = await RoundTripEachAsync(clients, TimeSpan.FromSeconds(30));
+            var answered = await RoundTripEachAsync(clients, connectTimeout is { } t ? 3 * t : TimeSpan.FromSeconds(30));
             sampler?.SampleNow();
             return new HoldResult("hold", count, clients.Count, answered, errors, connectSeconds, hold.TotalSeconds, Footprint(before, sampler));
         }
@@ -88,11 +90,11 @@ public static class LoadRuns
     }
 
     /// <summary>Runs <paramref name="concurrency"/> clients, each sending a line and awaiting its echo in a loop, for <paramref name="duration"/>.</summary>
-    public static async Task<EchoResult> EchoAsync(IPEndPoint server, int concurrency, TimeSpan duration, int? pid)
+    public static async Task<EchoResult> EchoAsync(IPEndPoint server, int concurrency, TimeSpan duration, int? pid, TimeSpan? connectTimeout = null)
     {
         var before = pid is int p ? ProcessSampler.Read(p, 0) : null;
         await using var sampler = pid is int q ? new ProcessSampler(q, TimeSpan.FromMilliseconds(250)) : null;
-        var (clients, errors) = await ConnectManyAsync(server, concurrency, inFlight: 200, overall: TimeSpan.FromSeconds(30));
+        var (clients, errors) = await ConnectManyAsync(server, concurrency, inFlight: 200, overall: TimeSpan.FromSeconds(30), connectTimeout);
         try
         {
             using var stop = new CancellationTokenSource(duration);

@@ -10,8 +10,9 @@ public sealed record ServerFootprint(long RssBeforeKb, long RssPeakKb, int Threa
 public sealed record HoldResult(string Mode, int Requested, int Connected, int AnsweredAfterHold, int Errors, double ConnectSeconds,
     double HeldSeconds, ServerFootprint? Server)
 {
-    /// <summary>Resident memory per held connection, in KB: (peak RSS − RSS before) / connections held.</summary>
-    public double? KbPerConnection => Server is null || Connected == 0 ? null : (double)(Server.RssPeakKb - Server.RssBeforeKb) / Connected;
+    /// <summary>Resident memory per held connection, in KB: (peak RSS − RSS before) / connections the server really served
+    /// (answered after the hold). A connect the server never accepted (still in a full backlog) costs it nothing yet.</summary>
+    public double? KbPerConnection => Server is null || AnsweredAfterHold == 0 ? null : (double)(Server.RssPeakKb - Server.RssBeforeKb) / AnsweredAfterHold;
 }
 
 /// <summary>Echo round trips at concurrency C for D seconds.</summary>
