@@ -98,8 +98,9 @@ public sealed class ChannelOutbox : IChatMember
     {
         try
         {
-            await using var stream = new NetworkStream(_socket, ownsSocket: false);
-            await using var buffered = new BufferedStream(stream, 16 * 1024);
+            // Not disposed on purpose: disposing a BufferedStream flushes it without a token, and a flush to a client that
+            // does not read never ends. The socket, closed in the finally, is the only thing that needs closing.
+            var buffered = new BufferedStream(new NetworkStream(_socket, ownsSocket: false), 16 * 1024);
             var writer = new LineWriter(buffered, ChatLimits.MaxOutgoingLineBytes);
             // Await lines; take every line already waiting, then send them together.
             while (await _lines.Reader.WaitToReadAsync(_cut.Token))
