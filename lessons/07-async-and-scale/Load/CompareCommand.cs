@@ -13,7 +13,7 @@ public sealed record CompareSettings(int HoldClients, double HoldSeconds, int Ec
     public static CompareSettings Full { get; } = new(5000, 5, 1000, 10, 1000, 30, 19_000, [100, 1000], 50, FreshServerPerRun: true, ConnectTimeoutSeconds: 5);
 
     /// <summary>The same runs, smaller and shorter, one server process per design: about a minute on a quiet 2-core machine.</summary>
-    public static CompareSettings Quick { get; } = new(1000, 1, 1000, 2, 1000, 3, null, [100, 1000], 10, FreshServerPerRun: false, ConnectTimeoutSeconds: 2);
+    public static CompareSettings Quick { get; } = new(1000, 1, 1000, 2, 1000, 2, null, [100, 1000], 10, FreshServerPerRun: false, ConnectTimeoutSeconds: 1);
 }
 
 /// <summary>One chat fan-out run: which room, how many members.</summary>
