@@ -10,8 +10,8 @@ namespace SocketCourse.ChatRoom.Tests;
 /// <remarks>
 /// These graders run alone (no other grader class of the lesson at the same time). Beside lesson 06's step 2
 /// graders, the /quit grader saw the reference client's connection reset in about one full run in four, while the
-/// class alone never failed in dozens of runs, quiet or beside a CPU hog: an interaction between grader classes
-/// (found with .ci/flaky), whose cause is not found yet. Running alone costs this class about a second.
+/// class alone never failed in dozens of runs: an interaction between graders, not a bug of the client. Its cause is
+/// not yet found (see the lesson's notes in CONTRIBUTING).
 /// </remarks>
 [Trait("Lesson", "06")]
 [Trait("Step", "4")]
