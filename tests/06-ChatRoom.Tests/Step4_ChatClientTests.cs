@@ -7,20 +7,10 @@ namespace SocketCourse.ChatRoom.Tests;
 /// Step 4: the two-thread chat client, against a grader's server. The grader types on a <see cref="Keyboard"/> whose
 /// ReadLine waits like Console.ReadLine, and reads what the client shows on a <see cref="Screen"/>.
 /// </summary>
-/// <remarks>
-/// These graders run alone (no other grader class of the lesson at the same time). Beside lesson 06's step 2
-/// graders, the /quit grader saw the reference client's connection reset in about one full run in four, while the
-/// class alone never failed in dozens of runs: an interaction between graders, not a bug of the client. Its cause is
-/// not yet found (see the lesson's notes in CONTRIBUTING).
-/// </remarks>
 [Trait("Lesson", "06")]
 [Trait("Step", "4")]
-[Collection(Name)]
 public sealed class Step4_ChatClientTests
 {
-    /// <summary>The collection that keeps the client graders from running beside the other grader classes.</summary>
-    public const string Name = "the chat client, alone";
-
     private const string OneThreadHint =
         "A client that waits for the keyboard and the socket on one thread can show a line only after the user typed one (the seed's " +
         "input() problem). Read the socket on one thread and the keyboard on another.";
@@ -180,10 +170,4 @@ public sealed class Step4_ChatClientTests
         var running = OwnThread.Start(() => ChatClient.Run(nowhere, new Keyboard(), new Screen()), "grader: ChatClient.Run");
         await Expect.Throws<SocketException>(running, "nothing listens on that port: the connect is refused", Deadlines.Refusal);
     }
-}
-
-/// <summary>Runs the client graders on their own (see <see cref="Step4_ChatClientTests"/>).</summary>
-[CollectionDefinition(Step4_ChatClientTests.Name, DisableParallelization = true)]
-public sealed class ChatClientAloneCollection
-{
 }
