@@ -21,8 +21,10 @@ public static class ChatClient
     /// as it is typed, <c>/quit</c> included. When the keyboard ends (Ctrl+D, Ctrl+Z, the end of piped input) or
     /// <paramref name="cancel"/> is cancelled (Ctrl+C), the client sends <c>/quit</c> itself and waits up to
     /// <see cref="QuitTimeout"/> for the server to close. A line over <see cref="ChatLimits.MaxLineBytes"/> is not sent;
-    /// the screen gets a line starting with <c>! </c> instead. Returns once the connection is closed (its socket
-    /// disposed); a reset or an abrupt end counts as closed too.
+    /// the screen gets a line starting with <c>! </c> instead. Returns once the connection is closed: the socket is
+    /// shut down (<see cref="System.Net.Sockets.Socket.Shutdown"/>) and then disposed, so the server sees a clean close
+    /// even if the keyboard thread's last send has not quite finished (a socket disposed while another thread still
+    /// uses it is closed abortively, with a reset). A reset or an abrupt end from the server counts as closed too.
     /// </summary>
     /// <param name="server">The chat server.</param>
     /// <param name="keyboard">What the user types, one line at a time (e.g. <see cref="Console.In"/>).</param>
