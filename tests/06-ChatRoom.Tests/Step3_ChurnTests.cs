@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SocketCourse.ChatProtocol;
 
 namespace SocketCourse.ChatRoom.Tests;
@@ -20,7 +19,7 @@ public sealed class Step3_ChurnTests : ChatChurnGraders
     public async Task After_Stop_no_session_or_writer_thread_is_left()
     {
         const int members = 20;
-        var before = ThreadCount();
+        var before = ProcessThreads.Count();
         var running = await ThreadedServerUnderTest.StartAsync();
         var peers = new List<ChatPeer>();
         try
@@ -35,17 +34,12 @@ public sealed class Step3_ChurnTests : ChatChurnGraders
             foreach (var peer in peers) peer.Dispose();
         }
         const int slack = 12;
-        await Eventually.TrueAsync(() => ThreadCount() <= before + slack, "the server's threads to end after Stop",
-            () => $"The process runs {ThreadCount() - before} more threads than before the server started {members} members' worth of " +
+        await Eventually.TrueAsync(() => ProcessThreads.Count() <= before + slack, "the server's threads to end after Stop",
+            () => $"The process runs {ProcessThreads.Count() - before} more threads than before the server started {members} members' worth of " +
                   $"threads (allowed: {slack}). After Disconnect the writer thread must wake (Monitor.PulseAll), send what is queued, close " +
                   "the connection and return; the session thread returns when its read fails on the closed socket.");
     }
 
-    private static int ThreadCount()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.Threads.Count;
-    }
 }
 
 /// <summary>Graders that count the process's sockets or threads run alone, after the others.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SocketCourse.ChatRoom;
 
 namespace SocketCourse.ChatProtocol;
@@ -25,7 +24,7 @@ public abstract class ChatChurnGraders
     public async Task Two_hundred_clients_joining_and_leaving_at_random_leave_nothing_behind()
     {
         var socketsBefore = SocketLeaks.CountOpenSockets();
-        var threadsBefore = ThreadCount();
+        var threadsBefore = ProcessThreads.Count();
         var server = await StartServerAsync();
         try
         {
@@ -49,9 +48,9 @@ public abstract class ChatChurnGraders
                 "every socket of the server and its 200 connections to be closed after Stop",
                 () => $"The process holds {SocketLeaks.CountOpenSockets() - before} more sockets than before the server started. A " +
                       "connection's socket must be closed whichever way its session ends (the member closes it on Disconnect).");
-        await Eventually.TrueAsync(() => ThreadCount() <= threadsBefore + ThreadSlack,
+        await Eventually.TrueAsync(() => ProcessThreads.Count() <= threadsBefore + ThreadSlack,
             "the server's threads to end after Stop",
-            () => $"The process runs {ThreadCount() - threadsBefore} more threads than before the server started (allowed: {ThreadSlack}). " +
+            () => $"The process runs {ProcessThreads.Count() - threadsBefore} more threads than before the server started (allowed: {ThreadSlack}). " +
                   "Each session thread must return when its connection ends, and each member's writer thread must end after Disconnect " +
                   "(wake it: Monitor.Pulse) instead of waiting for lines that will never come.");
     }
@@ -96,9 +95,4 @@ public abstract class ChatChurnGraders
         }
     }
 
-    private static int ThreadCount()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.Threads.Count;
-    }
 }

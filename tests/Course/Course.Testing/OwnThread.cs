@@ -1,11 +1,12 @@
-namespace SocketCourse.ChatRoom.Tests;
+namespace SocketCourse.Testing;
 
 /// <summary>
 /// Runs blocking learner code on a dedicated thread and hands back a task, so graders can await it with deadlines.
 /// Blocking calls on pool threads would starve the thread pool the graders' own awaits need.
 /// </summary>
-internal static class OwnThread
+public static class OwnThread
 {
+    /// <summary>Starts <paramref name="code"/> on a new background thread named <paramref name="name"/>.</summary>
     public static Task<T> Start<T>(Func<T> code, string name)
     {
         var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,5 +26,6 @@ internal static class OwnThread
         return result.Task;
     }
 
+    /// <inheritdoc cref="Start{T}(Func{T}, string)"/>
     public static Task Start(Action code, string name) => Start(() => { code(); return true; }, name);
 }
