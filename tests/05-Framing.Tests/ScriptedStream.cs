@@ -5,7 +5,7 @@ namespace SocketCourse.Framing.Tests;
 /// decides where the reads cut the bytes. After the last piece it reports end of stream, or, if told to stay
 /// open, waits (until the reader's token is cancelled) as a silent peer would.
 /// </summary>
-internal sealed class ScriptedStream(IEnumerable<byte[]> pieces, bool stayOpen = false) : Stream
+internal sealed class ScriptedStream(IEnumerable<byte[]> pieces, bool stayOpen = false) : ReadOnlyTestStream
 {
     private readonly Queue<byte[]> _pieces = new(pieces.Where(p => p.Length > 0));
     private byte[] _current = [];
@@ -39,26 +39,10 @@ internal sealed class ScriptedStream(IEnumerable<byte[]> pieces, bool stayOpen =
         Reads++;
         return count;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>A stream that never ends and never holds a line end: 'x' after 'x', counting what was read.</summary>
-internal sealed class EndlessLineStream(long giveUpAfter) : Stream
+internal sealed class EndlessLineStream(long giveUpAfter) : ReadOnlyTestStream
 {
     /// <summary>How many bytes the reader has taken so far.</summary>
     public long BytesRead { get; private set; }
@@ -71,20 +55,4 @@ internal sealed class EndlessLineStream(long giveUpAfter) : Stream
         BytesRead += count;
         return ValueTask.FromResult(count);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

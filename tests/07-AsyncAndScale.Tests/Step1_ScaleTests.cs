@@ -157,9 +157,13 @@ public sealed class Step1_ScaleTests
         await handlerStarted.Task.Within(Deadlines.Default, "the handler to be called with the line \"work\"");
         await WaitForCountAsync(server, idleClients + 1);
 
+        var stopping = Stopwatch.StartNew();
         await CodeUnderTest.Finish(server.StopAsync(), $"StopAsync to return with {idleClients + 1} clients connected (one handler busy)",
             hint: "Cancel the token every session reads with, close the listener, then await the accept loop and every connection's task.");
-
+        stopping.Stop();
+        Assert.True(stopping.Elapsed <= StopBudget.Limit,
+            $"StopAsync took {stopping.Elapsed.TotalSeconds:0.0} s with {idleClients + 1} clients connected; the lesson asks for a stop that frees " +
+            $"everything within {StopBudget.Limit.TotalSeconds:0} s (the busy handler needs 0.3 s of it). " + StopBudget.Advice);
         Assert.True(Volatile.Read(ref handlerFinished) == 1,
             "StopAsync returned while a handler was still finishing (it needed 300 ms after its token was cancelled). " +
             "Remember every connection's task and await them all (Task.WhenAll) before StopAsync returns: a stop that does not wait " +

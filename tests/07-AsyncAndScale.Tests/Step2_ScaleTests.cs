@@ -54,7 +54,11 @@ public sealed class Step2_ScaleTests
         try
         {
             for (var i = 0; i < 20; i++) peers.Add(await ChatPeer.JoinAsync(running.EndPoint, $"member{i}"));
+            var stopping = Stopwatch.StartNew();
             await running.StopAsync();
+            Assert.True(stopping.Elapsed <= StopBudget.Limit,
+                $"StopAsync took {stopping.Elapsed.TotalSeconds:0.0} s with 20 members connected; the lesson asks for a stop that frees " +
+                $"everything within {StopBudget.Limit.TotalSeconds:0} s. " + StopBudget.Advice);
             Assert.True(running.Server.ConnectionCount == 0,
                 $"After StopAsync the server still counted {running.Server.ConnectionCount} connections: await every member's reader task and its outbox's Completion before returning.");
             foreach (var peer in peers) await peer.ReadUntilAsync(ChatLines.ShuttingDown, $"the shutdown notice at {peer.Name}");

@@ -197,24 +197,9 @@ public sealed class LoopbackPeer : IAsyncDisposable, IDisposable
     /// </summary>
     public async Task ExpectEndOfStreamAsync(string why, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? Deadlines.Default;
-        using var cts = new CancellationTokenSource(limit);
-        var buffer = new byte[4096];
-        try
-        {
-            var n = await _socket.ReceiveAsync(buffer, SocketFlags.None, cts.Token);
-            if (n != 0)
-                throw new GradingException($"{Name} expected end of stream ({why}) but received {Show.Bytes(buffer.AsSpan(0, n))}.");
-        }
-        catch (OperationCanceledException)
-        {
-            throw Deadlines.TimedOut(limit, $"end of stream at {Name} ({why})",
-                "The other side kept the connection open: did it Close() (or Dispose) its socket?");
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
-        {
-            // An abortive close is still a close.
-        }
+        // A reset (an abortive close) is still a close here, so what ReadEndAsync returns does not matter.
+        _ = await ReadEndAsync(timeout, $"end of stream at {Name} ({why})", $"expected end of stream ({why})",
+            "The other side kept the connection open: did it Close() (or Dispose) its socket?");
     }
 
     /// <summary>
@@ -224,6 +209,21 @@ public sealed class LoopbackPeer : IAsyncDisposable, IDisposable
     /// </summary>
     public async Task ExpectCleanCloseAsync(string why, TimeSpan? timeout = null)
     {
+        var reset = await ReadEndAsync(timeout, $"a clean close at {Name} ({why})", $"expected a clean close ({why})",
+            "The other side kept the connection open: is its socket disposed (using, or in a finally) on this path?");
+        if (reset is not null)
+            throw new GradingException(
+                $"{Name} expected a clean close ({why}) but the connection was reset. A socket that is never disposed stays open " +
+                "until the garbage collector finalizes it, and the finalizer closes it abortively (a reset); closing with unread " +
+                "data also resets. Dispose the socket (using var …) once its work is done.", reset);
+    }
+
+    /// <summary>
+    /// Reads what comes next, expecting the end of the connection: returns null on a FIN (0 bytes), the exception
+    /// on a reset; fails when data arrives instead (<paramref name="expected"/> words it) or nothing comes in time.
+    /// </summary>
+    private async Task<SocketException?> ReadEndAsync(TimeSpan? timeout, string awaited, string expected, string stillOpenHint)
+    {
         var limit = timeout ?? Deadlines.Default;
         using var cts = new CancellationTokenSource(limit);
         var buffer = new byte[4096];
@@ -231,19 +231,16 @@ public sealed class LoopbackPeer : IAsyncDisposable, IDisposable
         {
             var n = await _socket.ReceiveAsync(buffer, SocketFlags.None, cts.Token);
             if (n != 0)
-                throw new GradingException($"{Name} expected a clean close ({why}) but received {Show.Bytes(buffer.AsSpan(0, n))}.");
+                throw new GradingException($"{Name} {expected} but received {Show.Bytes(buffer.AsSpan(0, n))}.");
+            return null;
         }
         catch (OperationCanceledException)
         {
-            throw Deadlines.TimedOut(limit, $"a clean close at {Name} ({why})",
-                "The other side kept the connection open: is its socket disposed (using, or in a finally) on this path?");
+            throw Deadlines.TimedOut(limit, awaited, stillOpenHint);
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
         {
-            throw new GradingException(
-                $"{Name} expected a clean close ({why}) but the connection was reset. A socket that is never disposed stays open " +
-                "until the garbage collector finalizes it, and the finalizer closes it abortively (a reset); closing with unread " +
-                "data also resets. Dispose the socket (using var …) once its work is done.", e);
+            return e;
         }
     }
 
