@@ -23,7 +23,6 @@ public sealed class Step3_UnixReleaseTests
     [Fact(DisplayName = "Stopping closes the listening socket")]
     public async Task Stopping_closes_the_listening_socket()
     {
-        if (!SocketLeaks.CanCheck) return; // Linux only: see SocketLeaks
         var grew = 0;
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -32,10 +31,10 @@ public sealed class Step3_UnixReleaseTests
             {
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
-                var before = SocketLeaks.CountOpenSockets()!.Value;
+                var before = SocketLeaks.CountOpenSockets(); // null where the process's sockets cannot be seen (not Linux)
                 var server = UnixEchoServer.Start(path);
                 await server.DisposeAsync().AsTask().Within(Deadlines.Default, "DisposeAsync to stop the server");
-                if (SocketLeaks.CountOpenSockets()!.Value > before) grew++;
+                if (SocketLeaks.CountOpenSockets() > before) grew++;
             }
             finally
             {
