@@ -41,7 +41,8 @@ public sealed class UdpEchoServer : IAsyncDisposable
     public int OversizedDatagrams =>
         throw new NotImplementedException("Step 2: count the datagrams too large to echo. See notebooks/02-socket-basics.ipynb, step 2.");
 
-    /// <summary>Stops the server: closes its socket, which frees the port, and waits for the receive loop to end.</summary>
+    /// <summary>Stops the server: closes its socket, which frees the port, and waits for the receive loop to end.
+    /// Calling it again does nothing.</summary>
     public ValueTask DisposeAsync()
     {
         throw new NotImplementedException(

@@ -32,8 +32,8 @@ public sealed class UnixEchoServer : IAsyncDisposable
     /// disconnected without a reply, and the server goes on serving the others.</param>
     /// <returns>The running server; dispose it to stop.</returns>
     /// <exception cref="IOException">A server is already listening at <paramref name="path"/>, or the file there is
-    /// not a socket file; the file is left untouched.</exception>
-    /// <exception cref="SocketException">The path cannot be bound (e.g. its folder does not exist).</exception>
+    /// not a socket file; the file is left untouched. The message names the path.</exception>
+    /// <exception cref="SocketException">The path cannot be bound (e.g. its folder does not exist); nothing is left open.</exception>
     public static UnixEchoServer Start(string path, int maxMessageBytes = DefaultMaxMessageBytes)
     {
         throw new NotImplementedException(
@@ -47,8 +47,9 @@ public sealed class UnixEchoServer : IAsyncDisposable
         throw new NotImplementedException("Step 3: the path given to Start. See notebooks/02-socket-basics.ipynb, step 3.");
 
     /// <summary>
-    /// Stops the server: stops accepting, closes every connection, and deletes the socket file, so the path is
-    /// free for the next server.
+    /// Stops the server: stops accepting, closes every connection (a silent client's too) and the listening socket, and
+    /// deletes the socket file, so the path is free for the next server. All of it is done when the returned task
+    /// completes. Calling it again does nothing.
     /// </summary>
     public ValueTask DisposeAsync()
     {

@@ -107,7 +107,8 @@ public sealed class UdpEchoServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the server: closes its socket, which frees the port, and waits for the receive loop to end.</summary>
+    /// <summary>Stops the server: closes its socket, which frees the port, and waits for the receive loop to end.
+    /// Calling it again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;

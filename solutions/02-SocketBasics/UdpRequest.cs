@@ -20,13 +20,16 @@ public static class UdpRequest
     /// <param name="server">The server's address and port.</param>
     /// <param name="payload">The request, at most <see cref="UdpLimits.MaxPayload"/> bytes; may be empty.</param>
     /// <param name="timeout">How long to wait for the reply; must be positive.</param>
-    /// <param name="maxReplyBytes">The largest reply accepted.</param>
+    /// <param name="maxReplyBytes">The largest reply accepted; a reply of exactly this size is returned.</param>
     /// <param name="cancellationToken">Stops the wait early.</param>
     /// <returns>The reply's bytes, exactly as the server sent them.</returns>
     /// <exception cref="TimeoutException">No reply from the server within <paramref name="timeout"/>. This also covers
     /// the system reporting that nothing is bound at the server's port (ICMP "port unreachable", surfacing as a
-    /// SocketException ConnectionRefused or ConnectionReset, kept as the InnerException): no reply will come.</exception>
-    /// <exception cref="InvalidDataException">The server's reply was larger than <paramref name="maxReplyBytes"/>.</exception>
+    /// SocketException ConnectionRefused or ConnectionReset, kept as the InnerException): no reply will come. The message names the server.</exception>
+    /// <exception cref="InvalidDataException">The server's reply was larger than <paramref name="maxReplyBytes"/>; the message
+    /// names the limit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive, <paramref name="payload"/> is
+    /// too long, or <paramref name="maxReplyBytes"/> is negative; nothing is sent.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<byte[]> SendAsync(
         IPEndPoint server,
@@ -79,7 +82,8 @@ public static class UdpRequest
     /// <param name="timeout">How long to wait for the reply.</param>
     /// <param name="cancellationToken">Stops the wait early.</param>
     /// <exception cref="TimeoutException">No reply within <paramref name="timeout"/>.</exception>
-    /// <exception cref="InvalidDataException">The reply was not valid UTF-8.</exception>
+    /// <exception cref="InvalidDataException">The reply was not valid UTF-8 (the message says so).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null (the exception names it).</exception>
     public static async Task<string> SendTextAsync(IPEndPoint server, string text, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);

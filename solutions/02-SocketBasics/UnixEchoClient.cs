@@ -15,12 +15,14 @@ public static class UnixEchoClient
     /// </summary>
     /// <param name="path">The server's socket file.</param>
     /// <param name="message">The message; may be empty.</param>
-    /// <param name="maxReplyBytes">The largest reply accepted.</param>
+    /// <param name="maxReplyBytes">The largest reply accepted (not negative); a reply of exactly this size is returned.</param>
     /// <param name="cancellationToken">Stops the connect or the wait for the reply.</param>
     /// <returns>The server's reply.</returns>
     /// <exception cref="SocketException">Nothing is listening at <paramref name="path"/> (no file there, or a file nobody
     /// listens on), or the connection broke.</exception>
-    /// <exception cref="InvalidDataException">The reply was too large or not valid UTF-8.</exception>
+    /// <exception cref="InvalidDataException">The reply was too large or not valid UTF-8; the message says which, and names
+    /// the limit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxReplyBytes"/> is negative.</exception>
     public static async Task<string> RoundTripAsync(
         string path,
         string message,

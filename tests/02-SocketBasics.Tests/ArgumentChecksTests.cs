@@ -54,6 +54,30 @@ public sealed class Step2_UdpArgumentTests
             $"a payload of {UdpLimits.MaxPayload + 1} bytes does not fit in one UDP datagram over IPv4");
     }
 
+    [Fact(DisplayName = "A negative reply limit is an ArgumentOutOfRangeException")]
+    public async Task A_negative_reply_limit_is_an_ArgumentOutOfRangeException()
+    {
+        using var server = UdpPeer.Open("the grader's server");
+        var asking = CodeUnderTest.Start(() => UdpRequest.SendAsync(server.EndPoint, "hi"u8.ToArray(), TimeSpan.FromSeconds(1), maxReplyBytes: -1));
+
+        await Expect.Throws<ArgumentOutOfRangeException>(asking,
+            "maxReplyBytes = -1 leaves room for no reply at all: refuse it before sending (ArgumentOutOfRangeException.ThrowIfNegative), " +
+            "instead of waiting for a reply and then calling any reply too large", Deadlines.Short);
+    }
+
+    [Fact(DisplayName = "A null text is an ArgumentNullException that names text")]
+    public async Task A_null_text_is_an_ArgumentNullException_that_names_text()
+    {
+        using var server = UdpPeer.Open("the grader's server");
+        var error = await Expect.Throws<ArgumentNullException>(
+            CodeUnderTest.Start(() => UdpRequest.SendTextAsync(server.EndPoint, null!, TimeSpan.FromSeconds(1))),
+            "SendTextAsync(server, null, …) has no text to send", Deadlines.Short);
+
+        Assert.True(error.ParamName == "text",
+            $"The ArgumentNullException names the parameter {Show.Text(error.ParamName)}, not \"text\": it came from inside the encoder. " +
+            "Check your own argument first (ArgumentNullException.ThrowIfNull(text)), so the caller is told which of its arguments was null.");
+    }
+
     private static void Dispose(UdpEchoServer server) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
 
@@ -81,6 +105,15 @@ public sealed class Step3_UnixArgumentTests : IDisposable
     {
         await Expect.Throws<ArgumentException>(UnixEchoClient.RoundTripAsync("", "hello"), "RoundTripAsync(\"\", …) has no file to connect to");
         await Expect.Throws<ArgumentNullException>(UnixEchoClient.RoundTripAsync(_path, null!), "RoundTripAsync(path, null) has nothing to send");
+    }
+
+    [Fact(DisplayName = "A client with a negative reply limit is refused")]
+    public async Task A_client_with_a_negative_reply_limit_is_refused()
+    {
+        await using var server = UnixEchoServer.Start(_path);
+
+        await Expect.Throws<ArgumentOutOfRangeException>(CodeUnderTest.Start(() => UnixEchoClient.RoundTripAsync(_path, "hello", maxReplyBytes: -1)),
+            "maxReplyBytes = -1 is no limit at all; StreamLoops.ReadToEndAsync refuses it, and so should your own loop (ArgumentOutOfRangeException.ThrowIfNegative)");
     }
 
     private static void Dispose(UnixEchoServer server) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
