@@ -2,8 +2,8 @@ namespace SocketCourse.ChatRoom.Tests;
 
 /// <summary>
 /// Step 4: the client at its edges — a line over the limit is not sent and the screen says so, /quit typed with spaces
-/// around it is /quit, and after quitting nothing more goes out (no second /quit, no line typed late). Found by mutation
-/// testing (.ci/mutation): none of these was graded before.
+/// around it is /quit, after quitting nothing more goes out (no second /quit, no line typed late), and a reset from the
+/// server ends Run as a close does. Found by mutation testing (.ci/mutation): none of these was graded before.
 /// </summary>
 [Trait("Lesson", "06")]
 [Trait("Step", "4")]
@@ -78,5 +78,30 @@ public sealed class Step4_ChatClientEdgeTests
                 $"The screen shows {s.Screen.Shown()}. A line typed while quitting is dropped quietly: it was not refused for its length.");
         });
         await CodeUnderTest.Finish(s.Running, "ChatClient.Run to return after /quit and the server's close");
+    }
+
+    [Fact(DisplayName = "A reset from the server ends Run quietly, as a close does")]
+    public async Task A_reset_from_the_server_ends_Run_quietly_as_a_close_does()
+    {
+        using var s = Step4_ChatClientTests.StartClient();
+        LoopbackPeer? server = null;
+        try
+        {
+            await CodeUnderTest.WhileRunning(s.Running, async () =>
+            {
+                server = await s.Listener.AcceptAsync("ChatClient.Run to connect");
+                await server.SendAsync(ChatLines.Greeting + "\n");
+                await Eventually.TrueAsync(() => s.Screen.Lines.Contains(ChatLines.Greeting), "the greeting on the screen",
+                    () => $"The screen shows {s.Screen.Shown()}.");
+            });
+            server!.Reset(); // after the window in which a failure of Run counts: the reset is the grader's doing
+            await CodeUnderTest.Finish(s.Running, "ChatClient.Run to return after the server reset the connection",
+                hint: "A reset (a SocketException or IOException from the read) ends the conversation as a close does: catch it around the " +
+                      "reading loop, and let the Shutdown in the finally fail quietly too (the socket is reset already).");
+        }
+        finally
+        {
+            server?.Dispose();
+        }
     }
 }
