@@ -15,7 +15,7 @@ public sealed class Step4_ChatClientTests
         "A client that waits for the keyboard and the socket on one thread can show a line only after the user typed one (the seed's " +
         "input() problem). Read the socket on one thread and the keyboard on another.";
 
-    private sealed class Session(LoopbackListener listener, Keyboard keyboard, Screen screen, CancellationTokenSource cancel, Task running) : IDisposable
+    internal sealed class Session(LoopbackListener listener, Keyboard keyboard, Screen screen, CancellationTokenSource cancel, Task running) : IDisposable
     {
         public LoopbackListener Listener { get; } = listener;
         public Keyboard Keyboard { get; } = keyboard;
@@ -31,7 +31,7 @@ public sealed class Step4_ChatClientTests
         }
     }
 
-    private static Session StartClient()
+    internal static Session StartClient()
     {
         var listener = LoopbackListener.Start();
         var keyboard = new Keyboard();
