@@ -1,4 +1,5 @@
-using System.Net;
+using System.Diagnostics;
+using System.Runtime;
 
 namespace SocketCourse.AsyncAndScale.Tests;
 
@@ -8,6 +9,7 @@ namespace SocketCourse.AsyncAndScale.Tests;
 /// <summary>Step 3: the server closes the socket of a client it refused, not only its sending side.</summary>
 [Trait("Lesson", "07")]
 [Trait("Step", "3")]
+[Collection(SocketCountingCollection.Name)]
 public sealed class Step3_RefusedClientIsClosedTests
 {
     [Fact(DisplayName = "A refused client's socket is closed on the server, not only shut down")]
@@ -18,17 +20,47 @@ public sealed class Step3_RefusedClientIsClosedTests
         await first.SendAsync("hello\n");
         await first.ReadLineAsync("client 1's echo");
 
-        using var refused = await LoopbackPeer.ConnectAsync(server.EndPoint, "client 2, beyond the cap of 1");
-        var busy = await refused.ReadLineAsync("the busy line sent to client 2");
-        Assert.True(busy == LimitReplies.Busy(1), $"Client 2, beyond the cap of 1, read {Show.Text(busy)}, expected {Show.Text(LimitReplies.Busy(1))}.");
-        await refused.ExpectEndOfStreamAsync("after the busy line the server ends the refused connection");
+        // A socket nobody disposed is closed by its finalizer at the next garbage collection, which would hide the leak:
+        // no collection from the refused client's connect until the grader has looked.
+        var noCollection = TryStartNoGarbageCollection();
+        try
+        {
+            using var refused = await LoopbackPeer.ConnectAsync(server.EndPoint, "client 2, beyond the cap of 1");
+            var busy = await refused.ReadLineAsync("the busy line sent to client 2");
+            Assert.True(busy == LimitReplies.Busy(1), $"Client 2, beyond the cap of 1, read {Show.Text(busy)}, expected {Show.Text(LimitReplies.Busy(1))}.");
+            var serverEnd = SocketLeaks.LearnerEndOf(refused); // noted while the connection is established
+            await refused.ExpectEndOfStreamAsync("after the busy line the server ends the refused connection");
 
-        // The refused client keeps its own side open, so the server's end stays listed by the kernel until it is closed.
-        var serverEnd = (IPEndPoint)refused.Socket.RemoteEndPoint!;
-        var clientEnd = refused.LocalEndPoint;
-        await Eventually.TrueAsync(() => SocketLeaks.IsConnectionOpen(serverEnd, clientEnd) != true,
-            "the server to close its socket for the refused client",
-            () => "the server's socket for the refused client is still open: it sent the busy line and shut down its sending side, " +
-                  "but never disposed the socket. Close it in a finally (using var, or client.Dispose()), on every path of the refusal.");
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    serverEnd.ExpectClosed("after the server sent the refused client its busy line and shut down its sending side " +
+                                           "(close it in a finally, on every path of the refusal)");
+                    return;
+                }
+                catch (GradingException) when (clock.Elapsed < Deadlines.Short)
+                {
+                    await Task.Delay(50); // the close follows the shutdown at once, but a busy machine may run it a moment later
+                }
+            }
+        }
+        finally
+        {
+            if (noCollection && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+        }
+    }
+
+    private static bool TryStartNoGarbageCollection()
+    {
+        try
+        {
+            return GC.TryStartNoGCRegion(64 * 1024 * 1024);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            return false; // the check still runs; a collection during it can only let a leak pass, never fail a correct server
+        }
     }
 }
