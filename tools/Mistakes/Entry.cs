@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace SocketCourse.Mistakes;
 
 /// <summary>
-/// One catalogue entry, <c>mistakes/NN-Name/&lt;kebab-name&gt;/</c>: a learner's realistic mistake as overlay files on
-/// the lesson's reference solution, and the manifest <c>mistake.json</c> that says which graders must catch it.
+/// One catalogue entry, <c>mistakes/NN-Name/&lt;kebab-name&gt;/</c>: a learner's realistic mistake as a patch on the
+/// lesson's reference solution (<c>mistake.patch</c>), and the manifest <c>mistake.json</c> that says which graders must
+/// catch it.
 /// </summary>
 /// <param name="Folder">The entry's folder.</param>
 /// <param name="Lesson">The lesson folder name, e.g. <c>03-SingleConnection</c>.</param>
@@ -16,10 +17,9 @@ namespace SocketCourse.Mistakes;
 /// <param name="Pending">Set when today's graders cannot catch it: which grader is missing. Reported, never a CI failure.</param>
 /// <param name="Varies">Optional regular expressions for parts of the message that legitimately change from run to run
 /// (e.g. how many bytes one Receive happened to return); they are replaced by <c>&lt;varies&gt;</c> in the snapshot.</param>
-/// <param name="Overlays">Overlay files, relative to the entry folder (and so to the solution project folder).</param>
 public sealed record Entry(
     string Folder, string Lesson, string Name, string Title, int Step, IReadOnlyList<string> Graders,
-    string? Why, string? Pending, IReadOnlyList<string> Varies, IReadOnlyList<string> Overlays)
+    string? Why, string? Pending, IReadOnlyList<string> Varies)
 {
     /// <summary>The manifest's file name.</summary>
     public const string ManifestFile = "mistake.json";
@@ -27,11 +27,17 @@ public sealed record Entry(
     /// <summary>The snapshot of the failure message the learner sees.</summary>
     public const string MessageFile = "message.txt";
 
+    /// <summary>The mistake as a unified diff against the solution, paths relative to the repository root.</summary>
+    public const string PatchFile = Patching.MistakePatch.FileName;
+
     /// <summary>A short id for output, e.g. <c>03-SingleConnection/single-receive</c>.</summary>
     public string Id => $"{Lesson}/{Name}";
 
     /// <summary>Path of the message snapshot.</summary>
     public string MessagePath => Path.Combine(Folder, MessageFile);
+
+    /// <summary>Path of the patch.</summary>
+    public string PatchPath => Path.Combine(Folder, PatchFile);
 
     /// <summary>Reads every entry under <paramref name="catalogue"/> (the <c>mistakes</c> folder).</summary>
     public static List<Entry> ReadAll(string catalogue)
@@ -60,12 +66,18 @@ public sealed record Entry(
         if (!root.TryGetProperty("graders", out var graders) || graders.ValueKind != JsonValueKind.Array || graders.GetArrayLength() == 0)
             throw new InvalidDataException($"{manifest}: \"graders\" (grader method names that must fail) is missing or empty");
 
-        var overlays = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+        // An entry holds its manifest, its patch and its snapshot, nothing else: a copy of a solution file left here is
+        // an old-style overlay (full copies go stale silently), to be turned into a patch.
+        var strays = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-            .Where(f => f is not ManifestFile and not MessageFile)
+            .Where(f => f is not ManifestFile and not MessageFile and not PatchFile)
             .Order(StringComparer.Ordinal)
             .ToList();
-        if (overlays.Count == 0) throw new InvalidDataException($"{folder}: no overlay file (the mistaken solution file)");
+        if (strays.Count > 0)
+            throw new InvalidDataException($"{folder}: {string.Join(", ", strays)}: an entry holds only {ManifestFile}, {PatchFile} and {MessageFile}; " +
+                                           $"turn a copied solution file into a patch with: dotnet run --project tools/Mistakes -- new-patch {folder}");
+        if (!File.Exists(Path.Combine(folder, PatchFile)))
+            throw new InvalidDataException($"{folder}: no {PatchFile} (the mistake, as a patch on the solution; see CONTRIBUTING)");
 
         return new Entry(
             folder,
@@ -77,7 +89,6 @@ public sealed record Entry(
             Text("why"),
             Text("pending"),
             root.TryGetProperty("varies", out var varies) && varies.ValueKind == JsonValueKind.Array
-                ? varies.EnumerateArray().Select(v => v.GetString() ?? "").ToList() : [],
-            overlays);
+                ? varies.EnumerateArray().Select(v => v.GetString() ?? "").ToList() : []);
     }
 }

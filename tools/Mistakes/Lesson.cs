@@ -12,7 +12,7 @@ public sealed class Lesson
     /// <summary>The lesson folder name, e.g. <c>03-SingleConnection</c>.</summary>
     public required string Name { get; init; }
 
-    /// <summary>The reference solution's project folder: overlay paths are relative to it.</summary>
+    /// <summary>The reference solution's project folder: patched files are named relative to it.</summary>
     public required string SolutionFolder { get; init; }
 
     /// <summary>Absolute paths of every C# file the solution compiles, generated ones included.</summary>

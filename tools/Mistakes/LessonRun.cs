@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SocketCourse.Mistakes.Patching;
 
 namespace SocketCourse.Mistakes;
 
@@ -11,7 +12,7 @@ public sealed record Outcome(Entry Entry, bool Caught, string Detail, TimeSpan T
 
 /// <summary>
 /// The entries of one lesson: the graders' output is copied to a few scratch folders ("slots"); for each entry the
-/// overlaid solution is compiled into a free slot (same assembly name) and the listed graders run from there, so
+/// solution with the entry's patch applied is compiled into a free slot (same assembly name) and the listed graders run from there, so
 /// several entries of a lesson are graded at once. Most of an entry's time is a grader waiting out a deadline.
 /// </summary>
 public sealed class LessonRun(string root, string scratchRoot, bool update, bool discover)
@@ -61,13 +62,14 @@ public sealed class LessonRun(string root, string scratchRoot, bool update, bool
 
     private async Task<(bool Caught, string Detail)> JudgeAsync(Entry entry, Lesson lesson, OverlayCompiler compiler, string scratch, TextWriter log)
     {
-        var overlays = entry.Overlays.ToDictionary(o => o, o => File.ReadAllText(Path.Combine(entry.Folder, o)));
-        if (overlays.All(o => File.Exists(Path.Combine(lesson.SolutionFolder, o.Key))
-                              && File.ReadAllText(Path.Combine(lesson.SolutionFolder, o.Key)) == o.Value))
-            return (false, "the overlay is identical to the solution: there is no mistake in it");
-        var errors = compiler.Compile(overlays, scratch);
+        Dictionary<string, string> mistaken;
+        try { mistaken = MistakePatch.Apply(root, Path.GetRelativePath(root, lesson.SolutionFolder), entry.PatchPath); }
+        catch (PatchException e) { return (false, e.Message); }
+        if (mistaken.All(o => File.ReadAllText(Path.Combine(lesson.SolutionFolder, o.Key)) == o.Value))
+            return (false, $"{Entry.PatchFile} changes nothing in the solution: there is no mistake in it");
+        var errors = compiler.Compile(mistaken, scratch);
         if (errors.Count > 0)
-            return (false, "the overlaid solution does not compile (warnings are errors, as in the learner's build):\n" + string.Join('\n', errors.Take(10)));
+            return (false, "the patched solution does not compile (warnings are errors, as in the learner's build):\n" + string.Join('\n', errors.Take(10)));
 
         if (discover)
         {

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace SocketCourse.Mistakes;
 
 /// <summary>
-/// Compiles a lesson's solution with some of its files replaced, in-process with Roslyn: no MSBuild per entry, which
+/// Compiles a lesson's solution with some of its files replaced (by an entry's patched text), in-process with Roslyn: no MSBuild per entry, which
 /// is what keeps the catalogue cheap. The output has the solution's assembly name, so the already-built graders
 /// load it in place of the reference solution. Warnings are errors, as in the learner's own build.
 /// </summary>
@@ -75,7 +75,7 @@ public sealed class OverlayCompiler
             var path = Path.GetFullPath(Path.Combine(_lesson.SolutionFolder, relative));
             if (!trees.ContainsKey(path))
             {
-                errors.Add($"{relative} is not a file the solution compiles (overlays replace solution files, paths relative to {Path.GetFileName(_lesson.SolutionFolder)}/)");
+                errors.Add($"{relative} is not a file the solution compiles (a patch changes solution files only, paths relative to {Path.GetFileName(_lesson.SolutionFolder)}/)");
                 continue;
             }
             trees[path] = CSharpSyntaxTree.ParseText(SourceText.From(text, Encoding.UTF8), _parseOptions, path);

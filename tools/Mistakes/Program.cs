@@ -1,8 +1,11 @@
-// The catalogue of mistakes, proven: for every entry under mistakes/NN-Name/<mistake>/, compile the lesson's reference
-// solution with the entry's overlay files in place of its own, run the graders the entry lists against it, and check
-// that each of them fails, with the failure message kept in the entry's message.txt. CI runs it; see CONTRIBUTING.
+// The catalogue of mistakes, proven: for every entry under mistakes/NN-Name/<mistake>/, apply the entry's mistake.patch
+// to the lesson's reference solution (strictly: a patch that no longer applies fails), compile the result, run the
+// graders the entry lists against it, and check that each of them fails, with the failure message kept in the entry's
+// message.txt. CI runs it; see CONTRIBUTING.
 //
 //   dotnet run --project tools/Mistakes -- [--update] [--no-build] [--lesson NN]... [--entry TEXT] [--report FILE] [--jobs N]
+//   dotnet run --project tools/Mistakes -- new-patch ENTRY [EDITED-FILE...]    (write an entry's patch: PatchCommands.cs)
+//   dotnet run --project tools/Mistakes -- patched ENTRY FOLDER                (the entry's mistaken files, to edit)
 //
 //   --update     rewrite the message snapshots (review the diff before committing)
 //   --no-build   the graders are already built in the solutions track (CI builds them just before)
@@ -12,6 +15,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using SocketCourse.Mistakes;
+
+if (args is ["new-patch" or "patched", ..])
+    return PatchCommands.Run(FindRoot(), args);
 
 var update = false;
 var discover = false;

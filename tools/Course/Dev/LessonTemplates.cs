@@ -279,8 +279,9 @@ public sealed record LessonTemplates(string Number, string Slug, string Name, st
         # The classic mistakes of lesson {Number}
 
         One folder per mistake, named in kebab-case (e.g. `one-receive-not-a-loop/`), holding `mistake.json`
-        (`title`, `step`, `graders`: the grader methods that must fail on it), the mistaken files as overlays whose
-        paths are relative to `{Solution}/`, and the message the learner sees. `course dev check` requires at least
+        (`title`, `step`, `graders`: the grader methods that must fail on it), the mistake as `mistake.patch` (a
+        unified diff against `{Solution}/`, written by `dotnet run --project tools/Mistakes -- new-patch`), and the
+        message the learner sees. `course dev check` requires at least
         one before the lesson is ready.
 
         {Todo}: break the solution the way learners do, and record each break here.

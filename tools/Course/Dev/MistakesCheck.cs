@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SocketCourse.Mistakes.Patching;
 using SocketCourse.Tool.Manifest;
 
 namespace SocketCourse.Tool.Dev;
@@ -7,8 +8,9 @@ namespace SocketCourse.Tool.Dev;
 /// <summary>
 /// Every ready lesson has its catalogue of classic mistakes: mistakes/NN-Name/&lt;kebab-name&gt;/mistake.json with at
 /// least a title, the step it belongs to, and the graders that must fail on it, each a test method of the lesson's
-/// graders unless the entry says it is "pending" (the overlay files and the learner's message beside it are the
-/// mistakes runner's business). Until the course has a mistakes/ folder at all, a
+/// graders unless the entry says it is "pending", and its mistake.patch applies to the lesson's solution exactly as the
+/// catalogue runner applies it (whether the graders catch it, and with which message, is the runner's business).
+/// Until the course has a mistakes/ folder at all, a
 /// missing catalogue is a note, not a problem.
 /// </summary>
 public static class MistakesCheck
@@ -77,6 +79,8 @@ public static class MistakesCheck
             yield return DevProblem.Lesson(n, $"{file} needs \"graders\": the names of the graders that must fail on it");
             yield break;
         }
+        foreach (var problem in Patch(tree, lesson, entry))
+            yield return DevProblem.Lesson(n, problem);
         // A pending entry waits for a grader that does not exist yet; its "pending" text says which.
         if (json.TryGetProperty("pending", out var pending) && pending.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(pending.GetString()))
             yield break;
@@ -87,5 +91,21 @@ public static class MistakesCheck
             if (!Regex.IsMatch(source, $@"\b{Regex.Escape(method)}\s*\("))
                 yield return DevProblem.Lesson(n, $"{file} names grader {grader}, but {lesson.Tests} has no such test method");
         }
+    }
+
+    // The entry's mistake: a patch that applies to the current solution, and nothing else beside the manifest and snapshot.
+    private static IEnumerable<string> Patch(CourseTree tree, Lesson lesson, string entry)
+    {
+        var folder = tree.Root.Full(entry);
+        foreach (var stray in Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+                     .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+                     .Where(f => f is not (MistakeFile or "message.txt" or MistakePatch.FileName)).Order(StringComparer.Ordinal))
+            yield return $"{entry}/{stray}: an entry holds only {MistakeFile}, {MistakePatch.FileName} and message.txt " +
+                         $"(a copy of a solution file becomes a patch with: dotnet run --project tools/Mistakes -- new-patch {entry})";
+        string? failure = null;
+        try { MistakePatch.Apply(tree.Root.Path, lesson.Solution, Path.Combine(folder, MistakePatch.FileName)); }
+        catch (PatchException e) { failure = e.Message; }
+        catch (IOException e) { failure = $"{entry}/{MistakePatch.FileName}: {e.Message}"; }
+        if (failure is not null) yield return failure;
     }
 }

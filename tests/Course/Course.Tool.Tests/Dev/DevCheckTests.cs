@@ -96,6 +96,9 @@ public sealed class DevCheckTests
             """{ "title": "One Receive instead of a loop", "step": 9, "graders": ["No_such_grader"] }""");
         course.Write("mistakes/03-SingleConnection/waiting-for-its-grader/mistake.json",
             """{ "title": "Not caught yet", "step": 2, "graders": ["TBD"], "pending": "no grader checks this yet" }""");
+        var mistake = File.ReadAllText(ScratchCourse.RealRoot.Full("mistakes/03-SingleConnection/single-receive/mistake.patch"));
+        course.Write("mistakes/03-SingleConnection/one-receive-not-a-loop/mistake.patch", mistake);
+        course.Write("mistakes/03-SingleConnection/waiting-for-its-grader/mistake.patch", mistake);
 
         var problems = await Problems(course);
 
@@ -106,6 +109,23 @@ public sealed class DevCheckTests
         Assert.Contains("lesson 03: mistakes/03-SingleConnection/one-receive-not-a-loop/mistake.json names grader No_such_grader, " +
                         "but tests/03-SingleConnection.Tests has no such test method", problems);
         Assert.DoesNotContain(problems, p => p.Contains("waiting-for-its-grader", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_mistake_whose_patch_no_longer_applies_or_that_holds_a_copy_of_a_solution_file_fails()
+    {
+        using var course = new ScratchCourse();
+        // single-receive's patch removes this line: a solution that now says it differently is not what the patch was made on.
+        course.Replace("solutions/03-SingleConnection/ByteStream.cs", "        var received = new MemoryStream();", "        var received = new MemoryStream(capacity: 256);");
+        File.Copy(course.Path("solutions/03-SingleConnection/OneShotServer.cs"), course.Path("mistakes/03-SingleConnection/single-receive/OneShotServer.cs"));
+
+        var problems = await Problems(course);
+
+        Assert.Contains(problems, p => p.StartsWith("lesson 03: mistakes/03-SingleConnection/single-receive/mistake.patch: the hunk at line 3 (@@ -", StringComparison.Ordinal)
+                                       && p.Contains("does not apply to solutions/03-SingleConnection/ByteStream.cs: line ", StringComparison.Ordinal)
+                                       && p.Contains("is \"var received = new MemoryStream(capacity: 256);\", the hunk expects \"var received = new MemoryStream();\"", StringComparison.Ordinal)
+                                       && p.EndsWith("The solution changed under this mistake: regenerate or rewrite it.", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("lesson 03: mistakes/03-SingleConnection/single-receive/OneShotServer.cs: an entry holds only mistake.json, mistake.patch and message.txt", StringComparison.Ordinal));
     }
 
     [Fact]
