@@ -45,6 +45,9 @@ internal sealed class ServerEnd : IDisposable
         return sent;
     }
 
+    /// <summary>Shuts down the learner's sending side, so that the grader can read everything it sent to the end.</summary>
+    public void EndLearnerSending() => _pair.Learner.Shutdown(SocketShutdown.Send);
+
     public static byte[] Close(int code, params byte[] reason)
     {
         var payload = new byte[2 + reason.Length];
@@ -95,15 +98,22 @@ public sealed class Step3_CloseFrameEdgesTests
         Assert.True(sent == 1007, $"A close reason that is not valid UTF-8 was answered with {RawFrames.CloseName(sent)}, expected close 1007 (InvalidPayloadData).");
     }
 
-    [Fact(DisplayName = "IsClosed becomes true only when both close frames have passed")]
+    [Fact(DisplayName = "IsClosed becomes true only when both close frames have passed; one close frame is sent in all")]
     public async Task IsClosed_needs_both_close_frames()
     {
         using var end = await ServerEnd.OpenAsync();
         await CodeUnderTest.Finish(end.Connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye"), "CloseAsync to send our close frame");
+        await CodeUnderTest.Finish(end.Connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye"), "a second CloseAsync (it does nothing)");
         Assert.False(end.Connection.IsClosed, "IsClosed was true after only our close frame was sent; the peer's has not come yet.");
         var received = await end.ReceiveAfterAsync(ServerEnd.Close(1000), "ReceiveTextAsync after the peer's close frame");
         Assert.True(received is null && end.Connection.IsClosed,
             $"After our close frame and the peer's, ReceiveTextAsync returned {(received is null ? "null" : Show.Text(received))} and IsClosed was " +
             $"{end.Connection.IsClosed}; expected null and true: both close frames have passed.");
+
+        end.EndLearnerSending();
+        var sent = await end.Grader.ReadToEndAsync("everything the learner's end sent");
+        Assert.True(sent.Length >= 2 && sent[0] == 0x88 && sent.Length == 2 + (sent[1] & 0x7F),
+            $"CloseAsync twice, then the peer's close frame: the learner's end sent {Show.Bytes(sent)}; expected exactly one close frame (88 …). " +
+            "A second CloseAsync does nothing, and the peer's close is not answered once ours was sent.");
     }
 }
