@@ -4,7 +4,8 @@ namespace SocketCourse.Browser.Tests;
 
 // The limits of a frame and a message, each at its edge, and the end of the stream inside and between messages. Found by
 // mutation testing (.ci/mutation): no grader sent a control frame of exactly 125 bytes, a fragmented close frame, a
-// message of exactly the limit, a message over the limit only in total, or ended the stream inside a message.
+// message of exactly the limit, a message over the limit only in total, or a reserved opcode, or ended the stream inside a
+// message.
 
 /// <summary>Step 3: the 125-byte control frame, the message limit at its edge and across fragments, the stream's end.</summary>
 [Trait("Lesson", "08")]
@@ -32,6 +33,16 @@ public sealed class Step3_FrameLimitEdgesTests
         using var end = await ServerEnd.OpenAsync();
         var sent = await end.RefusalAfterAsync(RawFrames.Client(0x8, [0x03, 0xE8], fin: false), "a close frame with FIN unset (a close frame is a control frame too)");
         Assert.True(sent == 1002, $"A fragmented close frame was answered with {RawFrames.CloseName(sent)}, expected close 1002: control frames (opcodes 0x8 to 0xF) are never fragmented.");
+    }
+
+    [Theory(DisplayName = "A reserved opcode is answered with 1002")]
+    [InlineData(0x3)]
+    [InlineData(0xB)]
+    public async Task A_reserved_opcode_is_1002(int opcode)
+    {
+        using var end = await ServerEnd.OpenAsync();
+        var sent = await end.RefusalAfterAsync(RawFrames.Client(opcode, [1, 2, 3]), $"a frame with the reserved opcode 0x{opcode:X}");
+        Assert.True(sent == 1002, $"A frame with opcode 0x{opcode:X} (reserved: 3-7 and 0xB-0xF mean nothing yet) was answered with {RawFrames.CloseName(sent)}, expected close 1002.");
     }
 
     [Fact(DisplayName = "A message of exactly the limit is received, in one frame or in two")]
