@@ -9,11 +9,11 @@ namespace SocketCourse.Browser.Tests;
 /// <summary>Reads requests with the learner's reader while the grader sends <c>parts</c>, each its own write, a pause apart.</summary>
 internal static class ReaderRun
 {
-    public static async Task<List<HttpRequest?>> ReadAsync(IReadOnlyList<byte[]> parts, int count, bool close = true)
+    public static async Task<List<HttpRequest?>> ReadAsync(IReadOnlyList<byte[]> parts, int count, bool close = true, HttpLimits? limits = null, int pauseMs = 20)
     {
         using var pair = await ConnectedPair.OpenAsync();
         pair.Grader.Socket.NoDelay = true;
-        var reader = new HttpRequestReader(new NetworkStream(pair.Learner, ownsSocket: false));
+        var reader = new HttpRequestReader(new NetworkStream(pair.Learner, ownsSocket: false), limits);
         var reading = CodeUnderTest.Start(async () =>
         {
             var requests = new List<HttpRequest?>();
@@ -25,25 +25,25 @@ internal static class ReaderRun
             foreach (var part in parts)
             {
                 await pair.Grader.SendAsync(part);
-                await Task.Delay(20);
+                await Task.Delay(pauseMs);
             }
             if (close) pair.Grader.ShutdownSend();
         });
         return await CodeUnderTest.Finish(reading, $"{count} ReadRequestAsync call(s) over {parts.Count} writes");
     }
 
-    public static async Task<HttpError> RefusalAsync(IReadOnlyList<byte[]> parts, bool close, string why)
+    public static async Task<HttpError> RefusalAsync(IReadOnlyList<byte[]> parts, bool close, string why, HttpLimits? limits = null, int pauseMs = 20)
     {
         using var pair = await ConnectedPair.OpenAsync();
         pair.Grader.Socket.NoDelay = true;
-        var reader = new HttpRequestReader(new NetworkStream(pair.Learner, ownsSocket: false));
+        var reader = new HttpRequestReader(new NetworkStream(pair.Learner, ownsSocket: false), limits);
         var reading = CodeUnderTest.Start(() => reader.ReadRequestAsync());
         await CodeUnderTest.WhileRunning(reading, async () =>
         {
             foreach (var part in parts)
             {
                 await pair.Grader.SendAsync(part);
-                await Task.Delay(20);
+                await Task.Delay(pauseMs);
             }
             if (close) pair.Grader.ShutdownSend();
         });

@@ -6,9 +6,10 @@ namespace SocketCourse.Browser.Tests;
 public sealed class Step4_WebSocketChatMemberTests
 {
     /// <summary>A connection whose peer never reads: every write waits until it is cancelled.</summary>
-    private sealed class StalledStream : Stream
+    internal sealed class StalledStream : Stream
     {
         public int WritesStarted;
+        public int WritesStartedSoFar => Volatile.Read(ref WritesStarted);
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => true;
