@@ -38,8 +38,8 @@ public sealed class SourceReviewTests
         var finding = Assert.Single(findings);
         Assert.Equal((ReviewRule.CollectionChangedOutsideItsLock, "Server.cs", 14, "Server", "_clients"),
             (finding.Rule, finding.File, finding.Line, finding.Type, finding.Field));
-        Assert.Contains("Add at line 9", finding.Message);
-        Assert.Contains("Remove at line 14", finding.Message);
+        Assert.Contains("`_clients.Add(…)` at line 9", finding.Message);
+        Assert.Contains("`_clients.Remove(…)` at line 14", finding.Message);
     }
 
     [Theory]

@@ -45,15 +45,26 @@ internal static class CollectionLockingRule
                 $"{field.Name} (a {field.TypeName}, which is not thread-safe) is used under a lock ({Places(locked)}) but " +
                 $"outside any lock ({Places(unlocked)}). Threads share it, so every change and every enumeration must hold that " +
                 $"same lock: two threads inside a {field.TypeName} at once can corrupt it for good (a lost entry, a broken " +
-                "chain, an endless loop), and no test can make them meet on demand. Wrap each one in the lock the others take, " +
-                $"e.g. `lock (_gate) {field.Name}.Remove(client);`, or use a thread-safe collection (ConcurrentDictionary).");
+                $"chain, an endless loop), and no test can make them meet on demand. Take the lock the others take: {Example(locked, unlocked[0].Node)}, " +
+                "or use a thread-safe collection (ConcurrentDictionary) everywhere.");
         }
+    }
+
+    // `lock (_gate) { _clients.Remove(client); }`: the unprotected statement inside the lock a protected use takes.
+    private static string Example(IEnumerable<(ExpressionSyntax Node, string? What, LockContext Context)> locked, ExpressionSyntax unprotected)
+    {
+        var gate = locked.Select(u => u.Node.Ancestors().OfType<LockStatementSyntax>().FirstOrDefault()?.Expression.ToString())
+            .FirstOrDefault(g => g is not null) ?? "_gate";
+        var statement = unprotected.Ancestors().OfType<StatementSyntax>().FirstOrDefault()?.ToString().Trim();
+        return statement is not null && statement.Length <= 80 && !statement.Contains('\n')
+            ? $"`lock ({gate}) {{ {statement} }}`"
+            : $"`lock ({gate}) {{ … }}` around line {ReviewedType.LineOf(unprotected)}";
     }
 
     private static string Places(IEnumerable<(ExpressionSyntax Node, string? What, LockContext Context)> uses) =>
         string.Join(", ", uses.Select(u => $"{u.What} at line {ReviewedType.LineOf(u.Node)}"));
 
-    /// <summary>How <paramref name="field"/> is used here when it is a change or an enumeration (e.g. <c>Remove</c>, <c>foreach</c>), else null.</summary>
+    /// <summary>How <paramref name="field"/> is used here when it is a change or an enumeration (e.g. <c>`_clients.Remove(…)`</c>), else null.</summary>
     private static string? Use(ExpressionSyntax field)
     {
         // The keys or values of a dictionary enumerate it just the same.
@@ -63,20 +74,20 @@ internal static class CollectionLockingRule
         {
             case MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access
                 when access.Expression == field && call.Expression == access && Changes.Contains(access.Name.Identifier.ValueText):
-                return access.Name.Identifier.ValueText;
+                return $"`{access}(…)`";
             case ElementAccessExpressionSyntax element when element.Expression == field && IsWritten(element):
-                return "an indexer assignment";
+                return $"`{field}[…] =`";
         }
         return view.Parent switch
         {
             MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access
                 when access.Expression == view && call.Expression == access && Enumerations.Contains(access.Name.Identifier.ValueText)
-                => access.Name.Identifier.ValueText,
-            CommonForEachStatementSyntax loop when loop.Expression == view => "foreach",
-            SpreadElementSyntax => "a spread [..]",
-            ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax } } => "a copy",
+                => $"`{access}(…)`",
+            CommonForEachStatementSyntax loop when loop.Expression == view => $"`foreach (… in {view})`",
+            SpreadElementSyntax => $"`[.. {view}]`",
+            ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax } } => $"a copy of {view}",
             ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Join" or "Concat" } join } } }
-                => join.ToString(),
+                => $"`{join}(…, {view})`",
             _ => null,
         };
     }

@@ -30,13 +30,13 @@ internal static class CounterUpdateRule
             if (atomic.Count == 0 || plain.Count == 0) continue;
 
             var first = plain[0];
-            var example = first.How.Text is "--" or "-=" ? $"Interlocked.Decrement(ref {field.Name})" : $"Interlocked.Increment(ref {field.Name})";
             yield return new Finding(ReviewRule.CounterUpdatedWithoutSynchronisation, type.File, ReviewedType.LineOf(first.Node), type.Name, field.Name,
                 $"{field.Name} is updated safely in one place ({string.Join(", ", atomic.Select(Describe))}) but with a plain " +
                 $"{string.Join(", ", plain.Select(Describe))}. Threads share it, and a plain update is three steps (read, change, " +
                 "write back): two threads doing it at once both read the same value, and one update is lost for good. No test can " +
-                $"make two threads meet there on demand. Update it the same way everywhere: {example} (and Interlocked for the " +
-                "other updates too), or every update under the same lock.");
+                $"make two threads meet there on demand. Make every update atomic: Interlocked.Increment(ref {field.Name}) and " +
+                $"Interlocked.Decrement(ref {field.Name}) (Interlocked.Add, Interlocked.Exchange for the others), or every update " +
+                "under the same lock.");
         }
     }
 

@@ -36,8 +36,8 @@ internal static class SharedBufferRule
                 if (!call.ArgumentList.Arguments.Any(a => MayBe(type, a.Expression, field.Name, []))) continue;
                 var line = ReviewedType.LineOf(call);
                 yield return new Finding(ReviewRule.StaticBufferSharedByThreads, type.File, line, type.Name, field.Name,
-                    $"{field.Name} is a static array, one for the whole program, and line {line} receives into it " +
-                    $"(`{call}`). Every thread that runs this code fills the same bytes: while one thread is still decoding " +
+                    $"`{call}` receives into {field.Name}, a static array: one for the whole program. Every thread that runs " +
+                    "this code fills the same bytes: while one thread is still decoding " +
                     "what it received, another's Receive overwrites them, and a client gets a message meant for another. It " +
                     "happens only when two calls meet within microseconds, so tests cannot show it on demand. Give each call a " +
                     "buffer of its own: `var buffer = new byte[maxMessageBytes];` inside the method (a local belongs to one " +
