@@ -125,6 +125,68 @@ public sealed class SourceReviewTests
     }
 
     [Fact]
+    public void A_handler_written_as_a_lambda_inside_the_lock_runs_outside_it()
+    {
+        var finding = Assert.Single(Review(Usings + """
+            class Server
+            {
+                private readonly object _gate = new();
+                private readonly HashSet<Socket> _clients = [];
+                void Admit(Socket client)
+                {
+                    lock (_gate)
+                    {
+                        _clients.Add(client);
+                        new Thread(() =>
+                        {
+                            try { client.Receive(new byte[1]); }
+                            finally { _clients.Remove(client); }
+                        }).Start();
+                    }
+                }
+            }
+            """));
+        Assert.Equal(14, finding.Line);
+    }
+
+    [Fact]
+    public void Correct_servers_written_other_ways_are_silent()
+    {
+        // Locking on the collection itself, a lambda thread that takes the lock, and a helper that locks inside.
+        Assert.Empty(Review(Usings + """
+            class Server
+            {
+                private readonly Dictionary<Socket, Thread> _clients = [];
+                private readonly List<Socket> _sockets = [];
+                private int _connected;
+                public int ConnectedClients => Volatile.Read(ref _connected);
+                void Admit(Socket client)
+                {
+                    lock (_clients)
+                    {
+                        var thread = new Thread(() =>
+                        {
+                            try { client.Receive(new byte[1]); }
+                            finally { lock (_clients) _clients.Remove(client); Forget(client); Interlocked.Decrement(ref _connected); }
+                        });
+                        _clients.Add(client, thread);
+                        Interlocked.Increment(ref _connected);
+                        thread.Start();
+                    }
+                    lock (_sockets) _sockets.Add(client);
+                }
+                private void Forget(Socket client) { lock (_sockets) _sockets.Remove(client); }
+                public void Stop()
+                {
+                    Socket[] all;
+                    lock (_sockets) all = _sockets.ToArray();
+                    foreach (var s in all) s.Dispose();
+                }
+            }
+            """));
+    }
+
+    [Fact]
     public void Reading_the_count_outside_the_lock_is_not_a_finding()
     {
         Assert.Empty(Review(Usings + """
