@@ -35,7 +35,7 @@ public sealed class Lesson
 
     private static readonly string[] CompilerProperties =
         ["AssemblyName", "DefineConstants", "LangVersion", "Nullable", "NoWarn", "TreatWarningsAsErrors",
-         "WarningsNotAsErrors", "WarningsAsErrors", "GenerateDocumentationFile", "AllowUnsafeBlocks", "OutputType"];
+         "WarningsNotAsErrors", "WarningsAsErrors", "GenerateDocumentationFile", "AllowUnsafeBlocks", "OutputType", "DebugType", "EmbedAllSources"];
 
     /// <summary>
     /// Builds (unless <paramref name="build"/> is false) and inspects the lesson through MSBuild: two calls, so the

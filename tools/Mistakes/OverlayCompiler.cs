@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
 
 namespace SocketCourse.Mistakes;
 
@@ -18,6 +19,8 @@ public sealed class OverlayCompiler
     private readonly CSharpCompilationOptions _options;
     private readonly Dictionary<string, SyntaxTree> _solutionTrees;
     private readonly List<MetadataReference> _references;
+    private readonly bool _embedded;
+    private readonly bool _embedSources;
     private static readonly ConcurrentDictionary<string, MetadataReference> ReferenceCache = new();
 
     /// <summary>Parses the solution once; each <see cref="Compile"/> reparses only the overlays.</summary>
@@ -49,6 +52,8 @@ public sealed class OverlayCompiler
             specificDiagnosticOptions: diagnostics,
             deterministic: true);
 
+        _embedded = Get("DebugType", "portable").Equals("embedded", StringComparison.OrdinalIgnoreCase);
+        _embedSources = Get("EmbedAllSources", "false").Equals("true", StringComparison.OrdinalIgnoreCase);
         _solutionTrees = lesson.CompileFiles.ToDictionary(
             f => f,
             f => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(f), Encoding.UTF8), _parseOptions, f),
@@ -88,9 +93,13 @@ public sealed class OverlayCompiler
         using var dllStream = new MemoryStream();
         using var pdbStream = new MemoryStream();
         using var docStream = new MemoryStream();
-        var result = compilation.Emit(dllStream, pdbStream,
+        // As the lessons build (DebugType embedded, EmbedAllSources): the PDB inside the assembly, with every source
+        // text in it, so the graders' source review reads the patched code, exactly as compiled.
+        var format = _embedded ? DebugInformationFormat.Embedded : DebugInformationFormat.PortablePdb;
+        var result = compilation.Emit(dllStream, _embedded ? null : pdbStream,
             xmlDocumentationStream: _parseOptions.DocumentationMode == DocumentationMode.Diagnose ? docStream : null,
-            options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb));
+            embeddedTexts: _embedSources ? trees.Values.Select(t => EmbeddedText.FromSource(t.FilePath, t.GetText())) : null,
+            options: new EmitOptions(debugInformationFormat: format));
         foreach (var d in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
         {
             var where = d.Location.GetLineSpan();
@@ -98,7 +107,8 @@ public sealed class OverlayCompiler
         }
         if (!result.Success || errors.Count > 0) return errors.Count > 0 ? errors : ["the compiler failed without an error"];
         File.WriteAllBytes(dll, dllStream.ToArray());
-        File.WriteAllBytes(pdb, pdbStream.ToArray());
+        if (_embedded) File.Delete(pdb);
+        else File.WriteAllBytes(pdb, pdbStream.ToArray());
         return [];
     }
 }

@@ -79,5 +79,36 @@ public sealed class InProcessCompilerTests
         Assert.Contains(expected, fromMSBuild);
     }
 
+    [Fact]
+    public async Task With_the_lessons_embedded_PDB_the_image_carries_the_source_it_was_compiled_from()
+    {
+        // The lessons build with DebugType embedded and EmbedAllSources, so that the graders' source review reads the
+        // code that runs; watch mode's in-process build must give the same image (no separate symbols, sources inside).
+        using var temp = new TempFolder();
+        temp.Write("Parity.csproj", Project.Replace("<AssemblyName>", "<DebugType>embedded</DebugType><EmbedAllSources>true</EmbedAllSources><AssemblyName>"));
+        temp.Write("global.json", File.ReadAllText(Path.Combine(CourseRoot.Find(AppContext.BaseDirectory).Path, "global.json")));
+        temp.Write("Reader.cs", "namespace Parity;\n\n/// <summary>Documented.</summary>\npublic static class Reader { }\n");
+        var root = new CourseRoot(temp.Path);
+        var dotnet = new Dotnet(new ProcessRunner());
+        var token = TestContext.Current.CancellationToken;
+        var build = await dotnet.RunAsync(["build", "Parity.csproj", "-nologo", "-v:q", "-tl:off"], temp.Path, TimeSpan.FromMinutes(5), token);
+        var (arguments, output) = await CompilerArguments.AskMSBuildAsync(root, new GradedProject(Path.Combine(temp.Path, "Parity.csproj"), "Parity.Check"), Track.Exercises, dotnet, token);
+        Assert.True(arguments is not null, build.Output + output);
+
+        var compiled = (await new InProcessCompiler(Path.Combine(temp.Path, "Parity.csproj"), arguments).CompileAsync(token)).Assembly;
+
+        Assert.NotNull(compiled);
+        Assert.Empty(compiled.Symbols);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(compiled.Image));
+        var entry = Assert.Single(pe.ReadDebugDirectory(), e => e.Type == System.Reflection.PortableExecutable.DebugDirectoryEntryType.EmbeddedPortablePdb);
+        using var pdb = pe.ReadEmbeddedPortablePdbDebugDirectoryData(entry);
+        var reader = pdb.GetMetadataReader();
+        var embeddedSource = new Guid("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
+        var withSource = reader.Documents
+            .Where(d => reader.GetCustomDebugInformation(d).Any(c => reader.GetGuid(reader.GetCustomDebugInformation(c).Kind) == embeddedSource))
+            .Select(d => Path.GetFileName(reader.GetString(reader.GetDocument(d).Name)));
+        Assert.Contains("Reader.cs", withSource);
+    }
+
     private static string Key(CompilerError error) => $"{error.Code}@{error.Line}";
 }

@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 using SocketCourse.Tool.Grading;
 
@@ -23,7 +24,9 @@ public sealed record CompiledAssembly(string Name, byte[] Image, byte[] Symbols,
     public void WriteTo(string folder)
     {
         File.WriteAllBytes(Path.Combine(folder, Name + ".dll"), Image);
-        File.WriteAllBytes(Path.Combine(folder, Name + ".pdb"), Symbols);
+        var pdb = Path.Combine(folder, Name + ".pdb");
+        if (Symbols.Length > 0) File.WriteAllBytes(pdb, Symbols);
+        else File.Delete(pdb); // the symbols are embedded in the image; an old .pdb beside it would be stale
         File.WriteAllBytes(Path.Combine(folder, Name + ".xml"), Documentation);
     }
 }
@@ -107,9 +110,12 @@ public sealed class InProcessCompiler
         using var documentation = new MemoryStream();
         using var api = new MemoryStream();
         var embedded = trees.Where(t => _arguments.EmbeddedFiles.Any(e => e.Path == t.FilePath)).Select(t => EmbeddedText.FromSource(t.FilePath, t.GetText(cancellationToken)));
+        // An embedded PDB (the lessons' DebugType, so the graders' source review can read the code) goes inside the
+        // image: Roslyn then takes no separate symbols stream.
+        var separateSymbols = _arguments.EmitOptions.DebugInformationFormat == DebugInformationFormat.Embedded ? null : symbols;
         var emit = diagnostics.Any(IsError)
             ? null
-            : compilation.Emit(image, symbols, documentation, metadataPEStream: api, options: _arguments.EmitOptions.WithIncludePrivateMembers(false),
+            : compilation.Emit(image, separateSymbols, documentation, metadataPEStream: api, options: _arguments.EmitOptions.WithIncludePrivateMembers(false),
                 embeddedTexts: embedded, cancellationToken: cancellationToken);
         if (emit is not null)
             diagnostics.AddRange(emit.Diagnostics.Where(d => !diagnostics.Contains(d)));
