@@ -17,10 +17,23 @@ namespace SocketCourse.Mistakes;
 /// <param name="Pending">Set when today's graders cannot catch it: which grader is missing. Reported, never a CI failure.</param>
 /// <param name="Varies">Optional regular expressions for parts of the message that legitimately change from run to run
 /// (e.g. how many bytes one Receive happened to return); they are replaced by <c>&lt;varies&gt;</c> in the snapshot.</param>
+/// <param name="Platforms">Optional: the only systems (<c>windows</c>, <c>linux</c>, <c>macos</c>) whose sockets make the
+/// mistake show, such as a UDP reset that only Windows reports. Elsewhere the mistaken program behaves like the solution,
+/// so the entry is not run there; empty means every system.</param>
 public sealed record Entry(
     string Folder, string Lesson, string Name, string Title, int Step, IReadOnlyList<string> Graders,
-    string? Why, string? Pending, IReadOnlyList<string> Varies)
+    string? Why, string? Pending, IReadOnlyList<string> Varies, IReadOnlyList<string> Platforms)
 {
+    /// <summary>The names <c>"platforms"</c> may list.</summary>
+    public static readonly IReadOnlyList<string> KnownPlatforms = ["windows", "linux", "macos"];
+
+    /// <summary>The name of the system this process runs on, as <c>"platforms"</c> spells it.</summary>
+    public static string ThisPlatform =>
+        OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux";
+
+    /// <summary>False when the mistake shows only on other systems (see <see cref="Platforms"/>).</summary>
+    public bool RunsHere => Platforms.Count == 0 || Platforms.Contains(ThisPlatform);
+
     /// <summary>The manifest's file name.</summary>
     public const string ManifestFile = "mistake.json";
 
@@ -79,6 +92,12 @@ public sealed record Entry(
         if (!File.Exists(Path.Combine(folder, PatchFile)))
             throw new InvalidDataException($"{folder}: no {PatchFile} (the mistake, as a patch on the solution; see CONTRIBUTING)");
 
+        var platforms = root.TryGetProperty("platforms", out var only) && only.ValueKind == JsonValueKind.Array
+            ? only.EnumerateArray().Select(v => v.GetString() ?? "").ToList() : [];
+        var unknown = platforms.Where(p => !KnownPlatforms.Contains(p)).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidDataException($"{manifest}: \"platforms\" may list {string.Join(", ", KnownPlatforms)}, not {string.Join(", ", unknown)}");
+
         return new Entry(
             folder,
             Path.GetFileName(Path.GetDirectoryName(folder)!),
@@ -89,6 +108,7 @@ public sealed record Entry(
             Text("why"),
             Text("pending"),
             root.TryGetProperty("varies", out var varies) && varies.ValueKind == JsonValueKind.Array
-                ? varies.EnumerateArray().Select(v => v.GetString() ?? "").ToList() : []);
+                ? varies.EnumerateArray().Select(v => v.GetString() ?? "").ToList() : [],
+            platforms);
     }
 }

@@ -72,6 +72,10 @@ try
         .ToList();
     foreach (var stray in selected.Where(e => courseLessons.All(l => Path.GetFileName(l.Solution) != e.Lesson)).Select(e => e.Lesson).Distinct())
         problems.Add($"mistakes/{stray}: no ready lesson in course.json has that solution folder");
+    // A mistake that only another system's sockets make visible (e.g. a UDP reset only Windows reports) passes every grader
+    // here by design: it is listed, not run.
+    var elsewhere = selected.Where(e => !e.RunsHere).ToList();
+    selected = selected.Where(e => e.RunsHere).ToList();
 
     var scratchRoot = Path.Combine(Path.GetTempPath(), $"socketcourse-mistakes-{Environment.ProcessId}");
     var outcomes = new List<Outcome>();
@@ -129,13 +133,20 @@ try
         foreach (var o in pending)
             Console.WriteLine($"!!   {o.Entry.Id} (step {o.Entry.Step}): {(o.Caught ? "NOW CAUGHT: remove \"pending\" and run --update" : "not caught")}; pending: {o.Entry.Pending}");
     }
+    if (elsewhere.Count > 0)
+    {
+        Console.WriteLine($"\n{elsewhere.Count} entries show only on other systems than {Entry.ThisPlatform}, so they were not run here:");
+        foreach (var e in elsewhere)
+            Console.WriteLine($"    {e.Id} (step {e.Step}): only on {string.Join(", ", e.Platforms)}");
+    }
     foreach (var p in problems) Console.WriteLine("problem: " + p);
     var judged = outcomes.Where(o => o.Entry.Pending is null).ToList();
     var failures = judged.Count(o => !o.Caught) + problems.Count;
     if (reportPath is not null) Report.Write(reportPath, judged, problems);
     Console.WriteLine($"\ncatalogue took {clock.Elapsed.TotalSeconds:0.0} s with {jobs} entries at a time (per lesson, summed: {string.Join(", ", lessonTimes)})");
     Console.WriteLine($"  total: {judged.Count + problems.Count}");
-    Console.WriteLine($"mistakes: {judged.Count(o => o.Caught)} caught, {failures} failed, {pending.Count} pending ({pending.Count(o => o.Caught)} of them now caught)");
+    Console.WriteLine($"mistakes: {judged.Count(o => o.Caught)} caught, {failures} failed, {pending.Count} pending ({pending.Count(o => o.Caught)} of them now caught)" +
+                      (elsewhere.Count > 0 ? $", {elsewhere.Count} for other systems not run" : ""));
     return failures == 0 ? 0 : 1;
 }
 catch (Exception e)
