@@ -25,12 +25,17 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         return new ServerUnderTest(server);
     }
 
-    /// <summary>Calls Stop on a thread of its own and waits for it within the deadline.</summary>
-    public async Task<bool> StopAsync() =>
-        await CodeUnderTest.Finish(OwnThread.Start(() => Server.Stop(TimeSpan.FromSeconds(2)), "grader: Stop"), "Stop() to return",
+    /// <summary>
+    /// Calls Stop(2 s) on a thread of its own and waits for it within the deadline; with <paramref name="hold"/>, the server's
+    /// accept thread is held a moment where Stop wakes it (see <see cref="AcceptThreadHold"/>).
+    /// </summary>
+    public async Task<bool> StopAsync(AcceptThreadHold? hold = null) =>
+        await CodeUnderTest.Finish(OwnThread.Start(() => hold is null ? Stop() : hold.Around(Stop), "grader: Stop"), "Stop() to return",
             hint: "Stop closes the listener (the accept loop ends), shuts down and closes each client socket (closing is what wakes " +
                   "a blocked Receive on every platform; a shutdown alone does on Linux only) and joins the threads: if it waits for " +
                   "a handler it never woke, it waits forever.");
+
+    private bool Stop() => Server.Stop(TimeSpan.FromSeconds(2));
 
     public async ValueTask DisposeAsync()
     {

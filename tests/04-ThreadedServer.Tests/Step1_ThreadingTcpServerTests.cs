@@ -114,6 +114,7 @@ public sealed class Step1_ThreadingTcpServerTests
     public async Task Stop_ends_every_thread_closes_every_client_and_frees_the_port()
     {
         var log = new HandlerLog();
+        using var acceptThread = new AcceptThreadHold(log); // before Start: it tags the threads of this server
         await using var running = await ServerUnderTest.StartAsync(log.Around(HandlerLog.EchoUpper), log: log);
         var port = running.EndPoint;
 
@@ -122,7 +123,7 @@ public sealed class Step1_ThreadingTcpServerTests
         await Talk.ExpectReplyAsync(talking, "before the stop", "BEFORE THE STOP");
         await log.WaitForHandlersAsync(2, "both clients' handlers to start", SequentialHint);
 
-        var stopped = await running.StopAsync();
+        var stopped = await running.StopAsync(acceptThread);
 
         if (!stopped)
         {
@@ -136,6 +137,7 @@ public sealed class Step1_ThreadingTcpServerTests
                 "What usually keeps a handler there is a Receive that nobody woke: shut down every client socket " +
                 "(Shutdown(SocketShutdown.Both)) before joining, so each blocked Receive returns 0.");
         }
+        await acceptThread.ExpectNoThreadOutlivedStopAsync();
         var alive = log.Threads.Count(t => t.IsAlive);
         Assert.True(alive == 0,
             $"Stop returned while {alive} handler thread(s) were still running. Shut down and close each client socket so its " +
