@@ -14,8 +14,9 @@ public sealed class Step1_SharedStateTests
     public async Task Shared_state_is_changed_under_its_lock()
     {
         var log = new HandlerLog();
-        await using (var running = await ServerUnderTest.StartAsync(log.Around(HandlerLog.EchoUpper), log: log))
+        await ReviewVerdict.RunThenReviewAsync(typeof(ThreadingTcpServer), "3 clients were served at the same time", async () =>
         {
+            await using var running = await ServerUnderTest.StartAsync(log.Around(HandlerLog.EchoUpper), log: log);
             // Three clients at once, then all three leave: each is admitted, counted, served, removed and counted out.
             var clients = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => LoopbackPeer.ConnectAsync(running.EndPoint, $"client {i}")));
             try
@@ -30,8 +31,6 @@ public sealed class Step1_SharedStateTests
             {
                 foreach (var client in clients) client.Dispose();
             }
-        }
-
-        ReviewVerdict.ExpectNoRaces(typeof(ThreadingTcpServer), "3 clients were served at once and counted out");
+        });
     }
 }

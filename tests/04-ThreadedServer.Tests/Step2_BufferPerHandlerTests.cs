@@ -16,23 +16,24 @@ public sealed class Step2_BufferPerHandlerTests
         var pairs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ConnectedPair.OpenAsync()));
         try
         {
-            var serving = pairs.Select((pair, i) => OwnThread.Start(() => ReplyHandler.Serve(pair.Learner, m => m.ToUpperInvariant()),
-                $"grader: ReplyHandler.Serve for client {i + 1}")).ToList();
+            await ReviewVerdict.RunThenReviewAsync(typeof(ReplyHandler), "3 handlers served their clients at the same time", async () =>
+            {
+                var serving = pairs.Select((pair, i) => OwnThread.Start(() => ReplyHandler.Serve(pair.Learner, m => m.ToUpperInvariant()),
+                    $"grader: ReplyHandler.Serve for client {i + 1}")).ToList();
 
-            // The first Serve to end, so a stub's NotImplementedException (or any crash) is reported as it is.
-            var firstToEnd = Task.WhenAny(serving).Unwrap();
-            await CodeUnderTest.WhileRunning(firstToEnd, () => Task.WhenAll(pairs.Select((pair, i) =>
-                Talk.ExpectReplyAsync(pair.Grader, $"client {i + 1} talks at the same time", $"CLIENT {i + 1} TALKS AT THE SAME TIME"))));
-            foreach (var pair in pairs) pair.Grader.ShutdownSend();
-            for (var i = 0; i < serving.Count; i++)
-                await CodeUnderTest.Finish(serving[i], $"Serve for client {i + 1} to return after its client closed its side",
-                    hint: Explain.EndOfStream + " Return ClientLeft.Closed then.");
+                // The first Serve to end, so a stub's NotImplementedException (or any crash) is reported as it is.
+                var firstToEnd = Task.WhenAny(serving).Unwrap();
+                await CodeUnderTest.WhileRunning(firstToEnd, () => Task.WhenAll(pairs.Select((pair, i) =>
+                    Talk.ExpectReplyAsync(pair.Grader, $"client {i + 1} talks at the same time", $"CLIENT {i + 1} TALKS AT THE SAME TIME"))));
+                foreach (var pair in pairs) pair.Grader.ShutdownSend();
+                for (var i = 0; i < serving.Count; i++)
+                    await CodeUnderTest.Finish(serving[i], $"Serve for client {i + 1} to return after its client closed its side",
+                        hint: Explain.EndOfStream + " Return ClientLeft.Closed then.");
+            });
         }
         finally
         {
             foreach (var pair in pairs) pair.Dispose();
         }
-
-        ReviewVerdict.ExpectNoRaces(typeof(ReplyHandler), "3 handlers served their clients at once");
     }
 }
