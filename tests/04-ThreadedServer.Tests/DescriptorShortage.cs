@@ -25,12 +25,9 @@ internal static class DescriptorShortage
               "RLIMIT_NOFILE of Linux and macOS). Windows has no such limit for sockets, and its one Accept error that a client " +
               "can cause (WSAECONNRESET, for a client that reset while it waited in the backlog) needs a client queued while " +
               "the accept thread is not looking, which no grader can arrange. Linux and macOS run this check."
-            : !Environment.Is64BitProcess
+            : !OpenFileLimit.IsSupported
                 ? "This grader runs the process out of file descriptors through the 64-bit layout of struct rlimit; this process is 32-bit."
                 : null;
-
-    // getrlimit(2) resource numbers: RLIMIT_NOFILE is 7 on Linux, 8 on macOS.
-    private static int NoFile => OperatingSystem.IsMacOS() ? 8 : 7;
 
     /// <summary>
     /// Lowers the limit, runs <paramref name="during"/>, and restores the limit whatever happens. <paramref name="anyOpen"/>
@@ -43,19 +40,22 @@ internal static class DescriptorShortage
     /// </remarks>
     public static void While(Socket anyOpen, Action during)
     {
-        if (Native.getrlimit(NoFile, out var saved) != 0)
-            throw new InvalidOperationException($"getrlimit(RLIMIT_NOFILE) failed: error {Marshal.GetLastPInvokeError()}.");
-        var low = saved with { Current = (ulong)Math.Min(LowestFreeDescriptor(anyOpen), 3) };
-        if (Native.setrlimit(NoFile, ref low) != 0)
-            throw new InvalidOperationException($"setrlimit(RLIMIT_NOFILE, {low.Current}) failed: error {Marshal.GetLastPInvokeError()}.");
+        var error = OpenFileLimit.Read(out var saved);
+        if (error != 0)
+            throw new InvalidOperationException($"getrlimit(RLIMIT_NOFILE) failed: error {error}.");
+        var low = saved with { Soft = (ulong)Math.Min(LowestFreeDescriptor(anyOpen), 3) };
+        error = OpenFileLimit.Set(low);
+        if (error != 0)
+            throw new InvalidOperationException($"setrlimit(RLIMIT_NOFILE, {low.Soft}) failed: error {error}.");
         try
         {
             during();
         }
         finally
         {
-            if (Native.setrlimit(NoFile, ref saved) != 0)
-                throw new InvalidOperationException($"setrlimit(RLIMIT_NOFILE) could not restore {saved.Current}: error {Marshal.GetLastPInvokeError()}.");
+            error = OpenFileLimit.Set(saved);
+            if (error != 0)
+                throw new InvalidOperationException($"setrlimit(RLIMIT_NOFILE) could not restore {saved.Soft}: error {error}.");
         }
     }
 
@@ -70,16 +70,6 @@ internal static class DescriptorShortage
 
     private static class Native
     {
-        /// <summary>struct rlimit: two rlim_t, 64-bit on 64-bit Linux and on macOS.</summary>
-        [StructLayout(LayoutKind.Sequential)]
-        public record struct RLimit(ulong Current, ulong Max);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int getrlimit(int resource, out RLimit limit);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int setrlimit(int resource, ref RLimit limit);
-
         [DllImport("libc", SetLastError = true)]
         public static extern int dup(int descriptor);
 
