@@ -1,3 +1,5 @@
+using SocketCourse.Testing;
+
 namespace SocketCourse.AsyncAndScale.Tests;
 
 /// <summary>
