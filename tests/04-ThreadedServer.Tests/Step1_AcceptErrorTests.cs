@@ -32,7 +32,10 @@ public sealed class Step1_AcceptErrorTests
 
         EscapedExceptions.Install(); // a thread that the server fails to start during the shortage must not end the process
         for (var attempt = 0; attempt < Attempts && !errors.AcceptFailed.IsSet; attempt++)
-            FailOneAccept(errors, running.EndPoint);
+        {
+            using var b = FailOneAccept(errors, running.EndPoint);
+            await ExpectTurnedAwayAsync(b, errors);
+        }
         if (!errors.AcceptFailed.IsSet)
             Assert.Skip($"The grader could not make the server's Accept fail in {Attempts} attempts: this check has nothing to say this time.");
 
@@ -44,15 +47,9 @@ public sealed class Step1_AcceptErrorTests
         {
             await Talk.ExpectReplyAsync(after, "still accepting?", "STILL ACCEPTING?");
         }
-        catch (GradingTimeoutException e) when (log.Clients.All(c => !after.LocalEndPoint.Equals(c)) && !errors.ThreadRefused)
+        catch (GradingTimeoutException) when (log.Clients.All(c => !after.LocalEndPoint.Equals(c)) && !errors.ThreadRefused)
         {
-            throw new GradingException(
-                "One Accept failed with \"too many open files\" (EMFILE, SocketError.TooManyOpenSockets: the grader ran the process out " +
-                "of file descriptors for a moment), and after that no client was accepted: the accept loop ended on that error. Such " +
-                "an error is about one attempt, not the listener: the process or the system is short of descriptors or memory for " +
-                "a moment, or (on Windows) a client reset its connection while it waited in the backlog. Catch the SocketException " +
-                "and keep accepting, unless the server is stopping (check the stopping flag: only then is the closed listener the " +
-                "cause). A real server also pauses a moment before trying again, so that an error that lasts does not spin.", e);
+            throw AcceptLoopEnded();
         }
         catch (GradingException) when (errors.ThreadRefused)
         {
@@ -63,19 +60,60 @@ public sealed class Step1_AcceptErrorTests
 
     /// <summary>
     /// Runs the process out of descriptors and connects client B: on Linux an Accept already blocked has reserved its
-    /// descriptor and takes B (and turns it away: the server is full), and the loop's next Accept fails; elsewhere the
-    /// first one fails. The moment ends as soon as <paramref name="errors"/> saw that error, or after <see cref="Moment"/>.
+    /// descriptor and takes B, and the loop's next Accept fails; where no Accept was blocked (elsewhere, or when the
+    /// accept thread was not back in Accept yet) the first one fails and B waits in the backlog. The moment ends as soon
+    /// as <paramref name="errors"/> saw that error, or after <see cref="Moment"/>. Returns client B, still connected.
     /// </summary>
-    private static void FailOneAccept(ServerErrors errors, IPEndPoint server)
+    private static LoopbackPeer FailOneAccept(ServerErrors errors, IPEndPoint server)
     {
         // Every socket is created before the shortage, when nothing could be created.
-        using var b = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        DescriptorShortage.While(b, () =>
+        var b = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
         {
-            b.Connect(server); // needs no new descriptor on this side; the server's Accept needs one
-            errors.AcceptFailed.Wait(Moment);
-        });
+            DescriptorShortage.While(b, () =>
+            {
+                b.Connect(server); // needs no new descriptor on this side; the server's Accept needs one
+                errors.AcceptFailed.Wait(Moment);
+            });
+        }
+        catch
+        {
+            b.Dispose();
+            throw;
+        }
+        return new LoopbackPeer(b, "client B, which connected while the process was out of descriptors");
     }
+
+    /// <summary>
+    /// Waits for the server to take client B from the backlog (before its Accept failed, or after) and turn it away:
+    /// client A still holds the one place. Client A leaves only after that, because a B still queued when A leaves
+    /// would be served, and would take the place meant for the client that checks the loop is alive.
+    /// </summary>
+    private static async Task ExpectTurnedAwayAsync(LoopbackPeer b, ServerErrors errors)
+    {
+        try
+        {
+            await b.ExpectCleanCloseAsync("maxClients is 1 and client A is being served, so client B is turned away once accepted");
+        }
+        catch (GradingTimeoutException) when (errors.AcceptFailed.IsSet && !errors.ThreadRefused)
+        {
+            throw AcceptLoopEnded(); // B was still in the backlog when the loop ended
+        }
+        catch (GradingException) when (errors.ThreadRefused)
+        {
+            Assert.Skip(ServerErrors.ThreadRefusedReason);
+        }
+    }
+
+    /// <summary>The teaching message, the same whichever client (B in the backlog, or the one after) was never accepted.</summary>
+    private static GradingException AcceptLoopEnded() => new(
+        "One Accept failed with \"too many open files\" (EMFILE, SocketError.TooManyOpenSockets: the grader ran the process out " +
+        $"of file descriptors for a moment), and after that no client was accepted within {Deadlines.Default.TotalSeconds:0} s: " +
+        "the accept loop ended on that error. Such an error is about one attempt, not the listener: the process or the system " +
+        "is short of descriptors or memory for a moment, or (on Windows) a client reset its connection while it waited in the " +
+        "backlog. Catch the SocketException and keep accepting, unless the server is stopping (check the stopping flag: only " +
+        "then is the closed listener the cause). A real server also pauses a moment before trying again, so that an error " +
+        "that lasts does not spin.");
 
     /// <summary>What the server's threads throw, seen first-chance (before any catch of theirs), from creation to Dispose.</summary>
     private sealed class ServerErrors : IDisposable
