@@ -5,7 +5,8 @@ namespace SocketCourse.Mistakes;
 
 /// <summary>What became of one entry.</summary>
 /// <param name="Entry">The entry.</param>
-/// <param name="Caught">Every listed grader failed, and the message matched its snapshot (or was rewritten).</param>
+/// <param name="Caught">Every listed grader failed, and the message matched its snapshot (or was rewritten); for a correct
+/// variant, no grader of the lesson failed.</param>
 /// <param name="Detail">Why it counts as not caught; empty when caught.</param>
 /// <param name="Took">Compile and grading time.</param>
 public sealed record Outcome(Entry Entry, bool Caught, string Detail, TimeSpan Took);
@@ -48,7 +49,8 @@ public sealed class LessonRun(string root, string scratchRoot, bool update, bool
         {
             var time = Stopwatch.StartNew();
             var (caught, detail) = await JudgeAsync(entry, _lesson!, _compiler!, slot, log);
-            var verdict = entry.Pending is not null ? (caught ? "PENDING, now caught" : "PENDING") : caught ? "caught" : "NOT CAUGHT";
+            var verdict = entry.IsVariant ? (caught ? "passes (variant)" : "FAILS (variant)")
+                : entry.Pending is not null ? (caught ? "PENDING, now caught" : "PENDING") : caught ? "caught" : "NOT CAUGHT";
             log.WriteLine($"  {verdict,-19} step {entry.Step}  {entry.Name}  ({time.Elapsed.TotalSeconds:0.0} s)");
             if (detail.Length > 0 && (entry.Pending is null || caught))
                 log.WriteLine("      " + detail.Replace("\n", "\n      "));
@@ -66,10 +68,11 @@ public sealed class LessonRun(string root, string scratchRoot, bool update, bool
         try { mistaken = MistakePatch.Apply(root, Path.GetRelativePath(root, lesson.SolutionFolder), entry.PatchPath); }
         catch (PatchException e) { return (false, e.Message); }
         if (mistaken.All(o => File.ReadAllText(Path.Combine(lesson.SolutionFolder, o.Key)) == o.Value))
-            return (false, $"{Entry.PatchFile} changes nothing in the solution: there is no mistake in it");
+            return (false, $"{Path.GetFileName(entry.PatchPath)} changes nothing in the solution: there is no {(entry.IsVariant ? "variant" : "mistake")} in it");
         var errors = compiler.Compile(mistaken, scratch);
         if (errors.Count > 0)
             return (false, "the patched solution does not compile (warnings are errors, as in the learner's build):\n" + string.Join('\n', errors.Take(10)));
+        if (entry.IsVariant) return await JudgeVariantAsync(entry, lesson, scratch);
 
         if (discover)
         {
@@ -104,6 +107,24 @@ public sealed class LessonRun(string root, string scratchRoot, bool update, bool
             ? $"no {Entry.MessageFile} snapshot yet: run with --update and review it"
             : $"the message changed against {Entry.MessageFile} (run with --update if the change is intended):\n" + Snapshot.Diff(existing, message));
     }
+
+    // A correct variant passes every grader of the lesson: the run is the whole lesson, not only the graders it names.
+    private static async Task<(bool Passed, string Detail)> JudgeVariantAsync(Entry entry, Lesson lesson, string scratch)
+    {
+        var (results, hostProblem) = await GraderRun.RunAsync(scratch, lesson.GradersAssembly, []);
+        if (hostProblem.Length > 0) return (false, hostProblem);
+        var missing = entry.Graders.Where(g => results.All(r => r.Method != g)).ToList();
+        if (missing.Count > 0)
+            return (false, $"no grader of {lesson.Name} is named {string.Join(", ", missing)} (renamed or removed?)");
+        var failed = results.Where(r => r.Result is not ("Pass" or "Skip")).ToList();
+        if (failed.Count > 0)
+            return (false, $"a correct variant failed {failed.Count} of {results.Count} graders (a grader depends on a detail of the reference " +
+                           "solution, or races with it):\n" + string.Join('\n', failed.Select(r => $"{r.Method} ({r.Result}): {FirstLine(r.Message)}")));
+        var skipped = results.Where(r => r.Result == "Skip" && entry.Graders.Contains(r.Method)).Select(r => r.Method).Distinct().ToList();
+        return (true, skipped.Count > 0 ? $"passed {results.Count} graders, but {string.Join(", ", skipped)} skipped: it proved nothing this time" : "");
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     private static void CopyFolder(string from, string to)
     {

@@ -45,9 +45,10 @@ public static class PatchCommands
     private static int NewPatch(string root, string entry, List<string> files)
     {
         var solution = SolutionOf(root, entry);
-        var patchFile = Path.Combine(entry, MistakePatch.FileName);
+        var patchFile = Path.Combine(entry, Entry.PatchFileOf(entry));
         var overlays = Directory.Exists(entry)
-            ? Directory.GetFiles(entry).Where(f => Path.GetFileName(f) is not (Entry.ManifestFile or Entry.MessageFile or MistakePatch.FileName)).Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(entry).Where(f => Path.GetFileName(f) is not (Entry.ManifestFile or Entry.MessageFile or MistakePatch.FileName
+                                                                                  or Entry.VariantManifestFile or Entry.VariantPatchFile)).Order(StringComparer.Ordinal).ToList()
             : [];
         var pairs = new SortedDictionary<string, (string Old, string New)>(StringComparer.Ordinal);
         if (files.Count > 0 || overlays.Count > 0)
@@ -68,7 +69,7 @@ public static class PatchCommands
         }
         else
         {
-            throw new IOException($"{Relative(root, entry)} has no {MistakePatch.FileName} yet: name the edited copies of solution files to make it from");
+            throw new IOException($"{Relative(root, entry)} has no {Path.GetFileName(patchFile)} yet: name the edited copies of solution files to make it from");
         }
 
         var patch = new StringBuilder();
@@ -95,7 +96,7 @@ public static class PatchCommands
     {
         var solution = SolutionOf(root, entry);
         Directory.CreateDirectory(folder);
-        foreach (var (relative, text) in MistakePatch.Apply(root, solution, Path.Combine(entry, MistakePatch.FileName)))
+        foreach (var (relative, text) in MistakePatch.Apply(root, solution, Path.Combine(entry, Entry.PatchFileOf(entry))))
         {
             var target = Path.Combine(folder, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -105,12 +106,12 @@ public static class PatchCommands
         return 0;
     }
 
-    // The lesson's solution folder (relative to the root) for an entry folder mistakes/NN-Name/<entry>.
+    // The lesson's solution folder (relative to the root) for an entry folder mistakes/NN-Name/<entry> or variants/NN-Name/<entry>.
     private static string SolutionOf(string root, string entry)
     {
         var lesson = Path.GetFileName(Path.GetDirectoryName(entry.TrimEnd(Path.DirectorySeparatorChar)));
-        if (Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(entry.TrimEnd(Path.DirectorySeparatorChar)))) != "mistakes")
-            throw new IOException($"{entry} is not an entry folder mistakes/NN-Name/<kebab-name>");
+        if (Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(entry.TrimEnd(Path.DirectorySeparatorChar)))) is not (Entry.MistakesFolder or Entry.VariantsFolder))
+            throw new IOException($"{entry} is not an entry folder mistakes/NN-Name/<kebab-name> or variants/NN-Name/<kebab-name>");
         var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "course.json"))).RootElement;
         var solution = manifest.GetProperty("lessons").EnumerateArray()
             .Select(l => l.GetProperty("solution").GetString()!.Replace('\\', '/').TrimEnd('/'))

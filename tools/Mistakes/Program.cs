@@ -1,7 +1,8 @@
 // The catalogue of mistakes, proven: for every entry under mistakes/NN-Name/<mistake>/, apply the entry's mistake.patch
 // to the lesson's reference solution (strictly: a patch that no longer applies fails), compile the result, run the
 // graders the entry lists against it, and check that each of them fails, with the failure message kept in the entry's
-// message.txt. CI runs it; see CONTRIBUTING.
+// message.txt. The correct variants under variants/NN-Name/<variant>/ are run the same way, and must pass every grader of
+// their lesson. CI runs it; see CONTRIBUTING.
 //
 //   dotnet run --project tools/Mistakes -- [--update] [--no-build] [--lesson NN]... [--entry TEXT] [--report FILE] [--jobs N]
 //   dotnet run --project tools/Mistakes -- new-patch ENTRY [EDITED-FILE...]    (write an entry's patch: PatchCommands.cs)
@@ -58,20 +59,20 @@ try
         .ToList();
 
     List<Entry> all;
-    try { all = Entry.ReadAll(Path.Combine(root, "mistakes")); }
+    try { all = [.. Entry.ReadAll(Path.Combine(root, Entry.MistakesFolder)), .. Entry.ReadAll(Path.Combine(root, Entry.VariantsFolder))]; }
     catch (InvalidDataException e) { Console.WriteLine($"mistakes: {e.Message}"); return 1; }
 
     var problems = new List<string>();
     var wholeCatalogue = lessons.Count == 0 && entryFilters.Count == 0;
     if (wholeCatalogue)
-        problems.AddRange(Coverage.Check(all, courseLessons.Select(l => (Path.GetFileName(l.Solution), l.Steps))));
+        problems.AddRange(Coverage.Check(all.Where(e => !e.IsVariant).ToList(), courseLessons.Select(l => (Path.GetFileName(l.Solution), l.Steps))));
 
     var selected = all
         .Where(e => lessons.Count == 0 || lessons.Any(n => e.Lesson.StartsWith(n + "-", StringComparison.Ordinal)))
         .Where(e => entryFilters.Count == 0 || entryFilters.Any(f => e.Id.Contains(f, StringComparison.OrdinalIgnoreCase)))
         .ToList();
-    foreach (var stray in selected.Where(e => courseLessons.All(l => Path.GetFileName(l.Solution) != e.Lesson)).Select(e => e.Lesson).Distinct())
-        problems.Add($"mistakes/{stray}: no ready lesson in course.json has that solution folder");
+    foreach (var stray in selected.Where(e => courseLessons.All(l => Path.GetFileName(l.Solution) != e.Lesson)).Select(e => Path.GetRelativePath(root, Path.GetDirectoryName(e.Folder)!).Replace('\\', '/')).Distinct())
+        problems.Add($"{stray}: no ready lesson in course.json has that solution folder");
     // A mistake that only another system's sockets make visible (e.g. a UDP reset only Windows reports) passes every grader
     // here by design: it is listed, not run.
     var elsewhere = selected.Where(e => !e.RunsHere).ToList();
@@ -142,10 +143,14 @@ try
     foreach (var p in problems) Console.WriteLine("problem: " + p);
     var judged = outcomes.Where(o => o.Entry.Pending is null).ToList();
     var failures = judged.Count(o => !o.Caught) + problems.Count;
-    if (reportPath is not null) Report.Write(reportPath, judged, problems);
+    var variants = judged.Where(o => o.Entry.IsVariant).ToList();
+    judged = judged.Where(o => !o.Entry.IsVariant).ToList();
+    if (reportPath is not null) Report.Write(reportPath, [.. judged, .. variants], problems);
     Console.WriteLine($"\ncatalogue took {clock.Elapsed.TotalSeconds:0.0} s with {jobs} entries at a time (per lesson, summed: {string.Join(", ", lessonTimes)})");
-    Console.WriteLine($"  total: {judged.Count + problems.Count}");
-    Console.WriteLine($"mistakes: {judged.Count(o => o.Caught)} caught, {failures} failed, {pending.Count} pending ({pending.Count(o => o.Caught)} of them now caught)" +
+    Console.WriteLine($"  total: {judged.Count + variants.Count + problems.Count}");
+    if (variants.Count > 0)
+        Console.WriteLine($"variants: {variants.Count(o => o.Caught)} pass every grader, {variants.Count(o => !o.Caught)} failed");
+    Console.WriteLine($"mistakes: {judged.Count(o => o.Caught)} caught, {judged.Count(o => !o.Caught) + problems.Count} failed, {pending.Count} pending ({pending.Count(o => o.Caught)} of them now caught)" +
                       (elsewhere.Count > 0 ? $", {elsewhere.Count} for other systems not run" : ""));
     return failures == 0 ? 0 : 1;
 }

@@ -23,6 +23,9 @@ public sealed class CourseTree(CourseRoot root, CourseManifest manifest)
     /// <summary>The catalogue's folder at the root.</summary>
     public const string MistakesFolder = "mistakes";
 
+    /// <summary>The folder of correct variants at the root: other right ways to write a solution, which every grader passes.</summary>
+    public const string VariantsFolder = "variants";
+
     /// <summary>Whether the file <paramref name="relative"/> exists.</summary>
     public bool FileExists(string relative) => File.Exists(Root.Full(relative));
 
@@ -63,4 +66,7 @@ public sealed class CourseTree(CourseRoot root, CourseManifest manifest)
 
     /// <summary>The lesson's catalogue of mistakes, e.g. "mistakes/03-SingleConnection".</summary>
     public static string MistakesOf(Lesson lesson) => $"{MistakesFolder}/{lesson.Number}-{NameOf(lesson)}";
+
+    /// <summary>A lesson's correct variants, e.g. <c>variants/04-ThreadedServer</c>.</summary>
+    public static string VariantsOf(Lesson lesson) => $"{VariantsFolder}/{lesson.Number}-{NameOf(lesson)}";
 }

@@ -129,6 +129,27 @@ public sealed class DevCheckTests
     }
 
     [Fact]
+    public async Task A_correct_variant_without_its_reason_whose_patch_no_longer_applies_or_that_names_no_grader_fails()
+    {
+        using var course = new ScratchCourse();
+        const string variant = "variants/04-ThreadedServer/pause-after-accept-error";
+        Assert.True(File.Exists(course.Path($"{variant}/variant.patch")), "the course has this variant; pick another if it was renamed");
+        // The variant's patch replaces this line: a solution that now says it differently is not what the patch was made on.
+        course.Replace("solutions/04-ThreadedServer/ThreadingTcpServer.cs",
+            "continue; // e.g. a client that gave up while queued in the backlog: keep accepting the others", "continue;");
+        course.Write($"{variant}/variant.json", """{ "title": "A pause after an Accept error", "step": 1, "graders": ["No_such_grader"] }""");
+        course.Write("variants/04-ThreadedServer/no-manifest/variant.patch", "");
+
+        var problems = await Problems(course);
+
+        Assert.Contains($"lesson 04: {variant}/variant.json needs \"why\": why the variant is correct, and which assumption of a grader it guards against", problems);
+        Assert.Contains($"lesson 04: {variant}/variant.json names grader No_such_grader, but tests/04-ThreadedServer.Tests has no such test method", problems);
+        Assert.Contains(problems, p => p.StartsWith($"lesson 04: {variant}/variant.patch: the hunk at line 3 (@@ -", StringComparison.Ordinal)
+                                       && p.Contains("does not apply to solutions/04-ThreadedServer/ThreadingTcpServer.cs", StringComparison.Ordinal));
+        Assert.Contains("lesson 04: variants/04-ThreadedServer/no-manifest has no variant.json", problems);
+    }
+
+    [Fact]
     public async Task A_path_against_the_two_spelling_rule_and_a_project_missing_from_the_solution_file_fail()
     {
         using var course = new ScratchCourse();
