@@ -38,15 +38,16 @@ internal static class ReaderRun
         pair.Grader.Socket.NoDelay = true;
         var reader = new HttpRequestReader(new NetworkStream(pair.Learner, ownsSocket: false), limits);
         var reading = CodeUnderTest.Start(() => reader.ReadRequestAsync());
-        await CodeUnderTest.WhileRunning(reading, async () =>
+        // The refusal is what these writes provoke, and it may come before the last of them: they are made outside
+        // CodeUnderTest.WhileRunning, where it would be taken for the learner's failure (CONTRIBUTING, Rules for graders),
+        // and Expect.Throws judges it. Once the reader has finished, the rest need not be sent.
+        foreach (var part in parts)
         {
-            foreach (var part in parts)
-            {
-                await pair.Grader.SendAsync(part);
-                await Task.Delay(pauseMs);
-            }
-            if (close) pair.Grader.ShutdownSend();
-        });
+            if (reading.IsCompleted) break;
+            await pair.Grader.SendAsync(part);
+            await Task.Delay(pauseMs);
+        }
+        if (close && !reading.IsCompleted) pair.Grader.ShutdownSend();
         return await Expect.Throws<HttpError>(reading, why);
     }
 
