@@ -54,7 +54,8 @@ public sealed class ThreadingTcpServer : IDisposable
     /// <param name="handler">Serves one client on its own thread; the socket is connected to that client
     /// (its RemoteEndPoint says who). It must not dispose the socket it is given: the server does.</param>
     /// <param name="maxClients">The most clients served at once; a client beyond that is accepted and
-    /// closed at once (it reads end of stream), and the others are unaffected.</param>
+    /// closed at once, and the others are unaffected. A turned-away client that has sent nothing yet reads end of
+    /// stream; one whose bytes arrived unread gets a reset instead, as from any socket closed with unread data.</param>
     /// <param name="onHandlerError">Told about an exception that escaped a handler (the client, the
     /// exception). The server catches it, closes that client and keeps serving the others.</param>
     /// <returns>The running server. Stop it with <see cref="Stop"/> or Dispose.</returns>
