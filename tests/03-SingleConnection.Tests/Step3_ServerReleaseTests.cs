@@ -58,13 +58,24 @@ public sealed class Step3_ServerReleaseTests
         using var cancel = new CancellationTokenSource();
         var serving = CodeUnderTest.Start(() => OneShotServer.ServeOnceAsync(listener, m => m, cancellationToken: cancel.Token));
 
+        // The client connects and sends nothing: a server cancelled before it has read what was sent would close with
+        // bytes unread, which resets the connection (right, but no clean close to check).
         using var client = await LoopbackPeer.ConnectAsync(listener.LocalEndPoint!);
-        await client.SendAsync("the start of a message that never ends");
-        await Task.Delay(100); // the server has accepted and is reading
+        // Cancel only once the server has taken the client off the listener's queue. Until then a cancelled server is
+        // still, rightly, waiting for a client (it may poll, or be slow on a busy machine): the client it never accepted
+        // would wait in the backlog and never see the close this grader demands. A listener is readable while a
+        // connection waits to be accepted, so the grader watches its own listener until that is no longer so; on Linux it
+        // also sees the accepted socket itself among the process's handles.
+        var learnerEnd = (IPEndPoint)client.Socket.RemoteEndPoint!;
+        var graderEnd = (IPEndPoint)client.Socket.LocalEndPoint!;
+        await CodeUnderTest.WhileRunning(serving, () => Eventually.TrueAsync(
+            () => !listener.Poll(0, SelectMode.SelectRead) && SocketLeaks.IsConnectionOpen(learnerEnd, graderEnd) != false,
+            "ServeOnceAsync to accept the client that connected",
+            () => "The client is still waiting in the listener's backlog: call AcceptAsync on the listener you were given."));
         cancel.Cancel();
 
         await Expect.Throws<OperationCanceledException>(serving,
-            "a client connected, sent part of a message and went quiet; then the token was cancelled. The token must stop the " +
+            "a client connected and never sent its message; then the token was cancelled. The token must stop the " +
             "wait for the message as well as the wait for a client: pass it to every ReceiveAsync, not only to AcceptAsync");
         SocketLeaks.ExpectLearnerClosed(client, "after ServeOnceAsync was cancelled");
         await client.ExpectCleanCloseAsync("ServeOnceAsync was cancelled: the connection it accepted is closed on that path too");
