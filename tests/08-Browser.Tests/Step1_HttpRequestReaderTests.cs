@@ -34,14 +34,7 @@ public sealed class Step1_HttpRequestReaderTests
     // Sends `wire` (without closing: a refusal must not wait for more) and expects HttpError with `status`.
     private static async Task ExpectRefusal(string wire, int status, string why, bool close = false)
     {
-        using var pair = await ConnectedPair.OpenAsync();
-        var reader = new HttpRequestReader(new NetworkStream(pair.Learner, ownsSocket: false));
-        var reading = CodeUnderTest.Start(() => reader.ReadRequestAsync());
-        // Outside CodeUnderTest.WhileRunning: the HttpError these bytes provoke may come before the grader's half-close,
-        // and must be judged by Expect.Throws, not taken for the learner's failure (CONTRIBUTING, Rules for graders).
-        await pair.Grader.SendAsync(HttpWire.Ascii(wire));
-        if (close && !reading.IsCompleted) pair.Grader.ShutdownSend();
-        var error = await Expect.Throws<HttpError>(reading, $"{why}: HttpError {status}");
+        var error = await ReaderRun.RefusalAsync([HttpWire.Ascii(wire)], close, $"{why}: HttpError {status}", pauseMs: 0);
         Assert.True(error.StatusCode == status,
             $"Sent {Show.Text(wire, 200)}; the reader refused it with {error.StatusCode} ({Show.Text(error.Message)}), expected {status} {HttpStatus.Reason(status)}. {why}.");
     }

@@ -8,15 +8,8 @@ namespace SocketCourse.Browser.Tests;
 [Trait("Stretch", "true")]
 public sealed class Step1_StretchTests
 {
-    private static async Task<HttpError> Refusal(string wire)
-    {
-        using var pair = await ConnectedPair.OpenAsync();
-        var reader = new HttpRequestReader(new NetworkStream(pair.Learner, ownsSocket: false));
-        var reading = CodeUnderTest.Start(() => reader.ReadRequestAsync());
-        // Outside CodeUnderTest.WhileRunning: the refusal these bytes provoke is judged by Expect.Throws (CONTRIBUTING, Rules for graders).
-        await pair.Grader.SendAsync(HttpWire.Ascii(wire));
-        return await Expect.Throws<HttpError>(reading, "a refused request");
-    }
+    private static Task<HttpError> Refusal(string wire) =>
+        ReaderRun.RefusalAsync([HttpWire.Ascii(wire)], close: false, "a refused request", pauseMs: 0);
 
     [Fact(DisplayName = "Transfer-Encoding is refused with 501")]
     public async Task Transfer_encoding_is_501()
