@@ -38,7 +38,7 @@ public sealed record Entry(
     public const string VariantManifestFile = "variant.json";
 
     /// <summary>A variant's change to the solution, a unified diff like a mistake's.</summary>
-    public const string VariantPatchFile = "variant.patch";
+    public const string VariantPatchFile = Patching.MistakePatch.VariantFileName;
 
     /// <summary>The names <c>"platforms"</c> may list.</summary>
     public static readonly IReadOnlyList<string> KnownPlatforms = ["windows", "linux", "macos"];

@@ -80,9 +80,8 @@ public sealed class LessonRun(string root, string scratchRoot, bool update, bool
             log.WriteLine($"      failing graders: {string.Join(" ", everything.Where(r => r.Result == "Fail").Select(r => $"\"{r.Method}\"").Distinct())} {problem}");
         }
         var (results, hostProblem) = await GraderRun.RunAsync(scratch, lesson.GradersAssembly, entry.Graders);
-        var missing = entry.Graders.Where(g => results.All(r => r.Method != g)).ToList();
-        if (missing.Count > 0 && hostProblem.Length == 0)
-            return (false, $"no grader of {lesson.Name} is named {string.Join(", ", missing)} (renamed or removed?)");
+        if (NoSuchGrader(entry, lesson, results) is { } unknown && hostProblem.Length == 0)
+            return (false, unknown);
         var notFailed = entry.Graders.Where(g => results.All(r => r.Method != g || r.Result != "Fail")).ToList();
         if (notFailed.Count > 0)
         {
@@ -113,15 +112,21 @@ public sealed class LessonRun(string root, string scratchRoot, bool update, bool
     {
         var (results, hostProblem) = await GraderRun.RunAsync(scratch, lesson.GradersAssembly, []);
         if (hostProblem.Length > 0) return (false, hostProblem);
-        var missing = entry.Graders.Where(g => results.All(r => r.Method != g)).ToList();
-        if (missing.Count > 0)
-            return (false, $"no grader of {lesson.Name} is named {string.Join(", ", missing)} (renamed or removed?)");
+        if (NoSuchGrader(entry, lesson, results) is { } unknown)
+            return (false, unknown);
         var failed = results.Where(r => r.Result is not ("Pass" or "Skip")).ToList();
         if (failed.Count > 0)
             return (false, $"a correct variant failed {failed.Count} of {results.Count} graders (a grader depends on a detail of the reference " +
                            "solution, or races with it):\n" + string.Join('\n', failed.Select(r => $"{r.Method} ({r.Result}): {FirstLine(r.Message)}")));
         var skipped = results.Where(r => r.Result == "Skip" && entry.Graders.Contains(r.Method)).Select(r => r.Method).Distinct().ToList();
         return (true, skipped.Count > 0 ? $"passed {results.Count} graders, but {string.Join(", ", skipped)} skipped: it proved nothing this time" : "");
+    }
+
+    // The entry's graders that the run did not report: renamed or removed since the entry was written.
+    private static string? NoSuchGrader(Entry entry, Lesson lesson, List<GraderResult> results)
+    {
+        var missing = entry.Graders.Where(g => results.All(r => r.Method != g)).ToList();
+        return missing.Count == 0 ? null : $"no grader of {lesson.Name} is named {string.Join(", ", missing)} (renamed or removed?)";
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

@@ -143,14 +143,14 @@ try
     foreach (var p in problems) Console.WriteLine("problem: " + p);
     var judged = outcomes.Where(o => o.Entry.Pending is null).ToList();
     var failures = judged.Count(o => !o.Caught) + problems.Count;
+    if (reportPath is not null) Report.Write(reportPath, judged, problems);
     var variants = judged.Where(o => o.Entry.IsVariant).ToList();
-    judged = judged.Where(o => !o.Entry.IsVariant).ToList();
-    if (reportPath is not null) Report.Write(reportPath, [.. judged, .. variants], problems);
+    var mistakes = judged.Where(o => !o.Entry.IsVariant).ToList();
     Console.WriteLine($"\ncatalogue took {clock.Elapsed.TotalSeconds:0.0} s with {jobs} entries at a time (per lesson, summed: {string.Join(", ", lessonTimes)})");
-    Console.WriteLine($"  total: {judged.Count + variants.Count + problems.Count}");
+    Console.WriteLine($"  total: {judged.Count + problems.Count}");
     if (variants.Count > 0)
         Console.WriteLine($"variants: {variants.Count(o => o.Caught)} pass every grader, {variants.Count(o => !o.Caught)} failed");
-    Console.WriteLine($"mistakes: {judged.Count(o => o.Caught)} caught, {judged.Count(o => !o.Caught) + problems.Count} failed, {pending.Count} pending ({pending.Count(o => o.Caught)} of them now caught)" +
+    Console.WriteLine($"mistakes: {mistakes.Count(o => o.Caught)} caught, {mistakes.Count(o => !o.Caught) + problems.Count} failed, {pending.Count} pending ({pending.Count(o => o.Caught)} of them now caught)" +
                       (elsewhere.Count > 0 ? $", {elsewhere.Count} for other systems not run" : ""));
     return failures == 0 ? 0 : 1;
 }

@@ -22,9 +22,6 @@ public static class MistakesCheck
     /// <summary>The file that makes a folder of variants/ a correct variant.</summary>
     public const string VariantFile = "variant.json";
 
-    /// <summary>A variant's patch on the solution.</summary>
-    public const string VariantPatchFile = "variant.patch";
-
     /// <summary>Problems, and notes (reported but not failing) for what is only missing because the catalogue has not landed.</summary>
     public static (IReadOnlyList<DevProblem> Problems, IReadOnlyList<DevProblem> Notes) Run(CourseTree tree)
     {
@@ -114,7 +111,7 @@ public static class MistakesCheck
     private static IEnumerable<string> Patch(CourseTree tree, Lesson lesson, string entry, bool variant)
     {
         var folder = tree.Root.Full(entry);
-        string[] own = variant ? [VariantFile, VariantPatchFile] : [MistakeFile, MistakePatch.FileName, "message.txt"];
+        string[] own = variant ? [VariantFile, MistakePatch.VariantFileName] : [MistakeFile, MistakePatch.FileName, "message.txt"];
         var patch = own[1];
         foreach (var stray in Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
                      .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))

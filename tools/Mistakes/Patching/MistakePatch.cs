@@ -11,6 +11,9 @@ public static class MistakePatch
     /// <summary>The patch's file name in an entry folder.</summary>
     public const string FileName = "mistake.patch";
 
+    /// <summary>The patch's file name in a correct variant's folder (<c>variants/NN-Name/&lt;name&gt;/</c>), read the same way.</summary>
+    public const string VariantFileName = "variant.patch";
+
     /// <summary>
     /// The mistaken files: each patched solution file's path relative to <paramref name="solutionFolder"/> (e.g.
     /// <c>solutions/03-SingleConnection</c>, relative to <paramref name="root"/>) and its patched text. Throws a
